@@ -1,0 +1,140 @@
+package dev.monitordash.core;
+
+import dev.monitordash.core.config.MonitorConfig;
+import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.endpoint.EndpointRegistry;
+import dev.monitordash.core.endpoint.MonitoringLevel;
+import dev.monitordash.core.query.DashboardQueries;
+import dev.monitordash.core.record.Origin;
+import dev.monitordash.core.record.PipelineStats;
+import dev.monitordash.core.record.RecordPipeline;
+import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.core.store.JdbcStore;
+import dev.monitordash.core.store.MonitorStore;
+import dev.monitordash.core.store.StoreException;
+import dev.monitordash.core.store.StoredEndpoint;
+import dev.monitordash.core.version.VersionDetector;
+import dev.monitordash.core.version.VersionInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+
+/**
+ * The engine of one monitored application: configuration, endpoints, version, store and the recording
+ * pipeline. Framework-neutral: the servlet module feeds it {@link RequestRecord}s, the UI reads from it.
+ */
+public final class Monitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+
+    private final MonitorConfig config;
+    private final VersionInfo version;
+    private final MonitorStore store;
+    private final EndpointRegistry endpoints;
+    private final RecordPipeline pipeline;
+
+    private Monitor(MonitorConfig config, VersionInfo version, MonitorStore store) {
+        this.config = config;
+        this.version = version;
+        this.store = store;
+        this.endpoints = new EndpointRegistry(config.maxEndpoints(), config.defaultLevel());
+        this.pipeline = new RecordPipeline(store,
+                new Origin(version.name(), config.serviceName(), config.instanceName()),
+                config.queueCapacity(), config.batchSize(), config.shutdownTimeout());
+    }
+
+    /** Detects the version, opens (and migrates) the store, restores endpoint levels, starts the writer. */
+    public static Monitor start(MonitorConfig config) {
+        VersionInfo version = VersionDetector.detect(config);
+        return start(config, version, JdbcStore.open(config));
+    }
+
+    /** As {@link #start(MonitorConfig)} with a given store (tests, custom stores). */
+    public static Monitor start(MonitorConfig config, VersionInfo version, MonitorStore store) {
+        Monitor monitor = new Monitor(config, version, store);
+        monitor.restore();
+        monitor.pipeline.start();
+        return monitor;
+    }
+
+    private void restore() {
+        try {
+            store.saveVersion(version, Instant.now());
+            for (StoredEndpoint e : store.loadEndpoints()) {
+                endpoints.restore(e.name(), e.handler(), e.level());
+            }
+        } catch (StoreException e) {
+            // A dead database never stops the host application: levels fall back to the default.
+            LOG.warn("MonitorDash could not read its store at startup ({}); endpoints start at level {}",
+                    e.getMessage(), config.defaultLevel());
+        }
+    }
+
+    /** Declares an endpoint found at startup, so the rules table lists it before it is requested. */
+    public Endpoint declare(String name, String handler) {
+        Endpoint e = endpoints.declare(name, handler);
+        if (e.kind() == Endpoint.Kind.ROUTE) {
+            try {
+                store.saveEndpoint(e.name(), handler, e.level(), Instant.now(), version.name());
+            } catch (StoreException ex) {
+                LOG.debug("MonitorDash could not store endpoint {} yet: {}", name, ex.getMessage());
+            }
+        }
+        return e;
+    }
+
+    /** Hands a measured request to the writer. Never blocks; never throws. */
+    public boolean record(RequestRecord record) {
+        return pipeline.offer(record);
+    }
+
+    /**
+     * Changes an endpoint's monitoring level; takes effect on the next request and survives restarts.
+     *
+     * @throws IllegalArgumentException for an unknown endpoint or a level outside 0-3
+     * @throws StoreException if the change could not be stored (it is then not applied)
+     */
+    public void changeLevel(String endpointName, int level) {
+        if (!MonitoringLevel.isValid(level)) {
+            throw new IllegalArgumentException("level must be 0-3, was " + level);
+        }
+        Endpoint e = endpoints.find(endpointName);
+        if (e == null || e.kind() == Endpoint.Kind.INTERNAL) {
+            throw new IllegalArgumentException("unknown endpoint: " + endpointName);
+        }
+        store.saveLevel(endpointName, level);
+        e.level(level);
+    }
+
+    public MonitorConfig config() {
+        return config;
+    }
+
+    public VersionInfo version() {
+        return version;
+    }
+
+    public EndpointRegistry endpoints() {
+        return endpoints;
+    }
+
+    public MonitorStore store() {
+        return store;
+    }
+
+    public DashboardQueries queries() {
+        return store.queries();
+    }
+
+    public PipelineStats stats() {
+        return pipeline.stats();
+    }
+
+    /** Flushes the queue within the configured shutdown timeout, then closes the store. */
+    @Override
+    public void close() {
+        pipeline.close();
+        store.close();
+    }
+}

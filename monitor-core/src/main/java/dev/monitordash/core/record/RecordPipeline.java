@@ -1,0 +1,155 @@
+package dev.monitordash.core.record;
+
+import dev.monitordash.core.store.MonitorStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The bounded queue between request threads and the store, and the one writer thread that drains it.
+ * The request thread only ever calls {@link #offer}: it never waits and never touches the database.
+ * When the queue is full or the store fails, records are dropped and counted; the writer backs off and
+ * resumes writing by itself when the store is back.
+ */
+public final class RecordPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordPipeline.class);
+    private static final long MAX_BACKOFF_MILLIS = 2_000;
+    private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final ArrayBlockingQueue<RequestRecord> queue;
+    private final MonitorStore store;
+    private final Origin origin;
+    private final int batchSize;
+    private final Duration shutdownTimeout;
+    private final Thread writer;
+
+    private final LongAdder accepted = new LongAdder(); // LongAdder: many request threads add at once
+    private final AtomicLong written = new AtomicLong();
+    private final LongAdder dropped = new LongAdder();
+    private volatile boolean storeHealthy = true;
+    private volatile String lastError;
+    private volatile boolean closing;
+    private long lastDropLogNanos = System.nanoTime() - DROP_LOG_INTERVAL_NANOS;
+    private long droppedAtLastLog;
+
+    public RecordPipeline(MonitorStore store, Origin origin, int capacity, int batchSize, Duration shutdownTimeout) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.store = store;
+        this.origin = origin;
+        this.batchSize = batchSize;
+        this.shutdownTimeout = shutdownTimeout;
+        this.writer = new Thread(this::drainLoop, "monitordash-writer");
+        this.writer.setDaemon(true);
+    }
+
+    public RecordPipeline start() {
+        writer.start();
+        return this;
+    }
+
+    /** Hands a record to the writer. Never blocks; returns false (and counts a drop) when full. */
+    public boolean offer(RequestRecord record) {
+        if (queue.offer(record)) {
+            accepted.increment();
+            return true;
+        }
+        dropped.increment();
+        return false;
+    }
+
+    public PipelineStats stats() {
+        return new PipelineStats(accepted.sum(), written.get(), dropped.sum(), queue.size(), storeHealthy, lastError);
+    }
+
+    private void drainLoop() {
+        List<RequestRecord> batch = new ArrayList<>(batchSize);
+        long backoff = 0;
+        while (true) {
+            try {
+                if (backoff > 0) {
+                    Thread.sleep(backoff);
+                }
+                if (batch.isEmpty()) {
+                    RequestRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        if (closing) {
+                            return;
+                        }
+                        logDrops();
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, batchSize - 1);
+                }
+                store.writeBatch(batch, origin);
+                written.addAndGet(batch.size());
+                batch.clear();
+                if (!storeHealthy) {
+                    LOG.info("MonitorDash store is writable again; recording resumed");
+                }
+                storeHealthy = true;
+                backoff = 0;
+            } catch (InterruptedException e) {
+                // close() gave up waiting: what is still queued is lost, and counted.
+                dropped.add(batch.size() + queue.size());
+                queue.clear();
+                return;
+            } catch (RuntimeException e) {
+                // The store failed: this batch is dropped and counted, the writer backs off and retries
+                // with the next batch, so writing resumes by itself once the store is back.
+                dropped.add(batch.size());
+                batch.clear();
+                if (storeHealthy) {
+                    LOG.warn("MonitorDash store failed; dropping records until it recovers: {}", e.toString());
+                }
+                storeHealthy = false;
+                lastError = e.getMessage() != null ? e.getMessage() : e.toString();
+                backoff = closing ? 0 : Math.min(MAX_BACKOFF_MILLIS, Math.max(50, backoff * 2));
+                if (closing && queue.isEmpty()) {
+                    return;
+                }
+            }
+            logDrops();
+        }
+    }
+
+    // Rate-limited: a dead store can drop thousands of records a second; the log gets one line a minute.
+    private void logDrops() {
+        long now = System.nanoTime();
+        if (now - lastDropLogNanos < DROP_LOG_INTERVAL_NANOS) {
+            return;
+        }
+        long total = dropped.sum();
+        if (total > droppedAtLastLog) {
+            LOG.warn("MonitorDash dropped {} request records in the last minute ({} in total)",
+                    total - droppedAtLastLog, total);
+            droppedAtLastLog = total;
+        }
+        lastDropLogNanos = now;
+    }
+
+    /** Flushes what is queued within the shutdown timeout, then stops the writer. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(shutdownTimeout.toMillis());
+            if (writer.isAlive()) {
+                writer.interrupt();
+                writer.join(1_000);
+                LOG.warn("MonitorDash could not flush all records within {}; {} dropped in total",
+                        shutdownTimeout, dropped.sum());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

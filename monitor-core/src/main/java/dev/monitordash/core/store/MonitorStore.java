@@ -1,0 +1,41 @@
+package dev.monitordash.core.store;
+
+import dev.monitordash.core.query.DashboardQueries;
+import dev.monitordash.core.record.Origin;
+import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.core.version.VersionInfo;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Persistence of everything the monitor measures. One implementation over JDBC for SQLite and
+ * PostgreSQL; dialect differences live in one place behind it. Every method may throw
+ * {@link StoreException}; none is ever called on a request thread.
+ */
+public interface MonitorStore extends AutoCloseable {
+
+    /**
+     * Writes a batch of requests in one transaction, and updates each endpoint's last-requested time
+     * and methods seen from the same batch. All or nothing.
+     */
+    void writeBatch(List<RequestRecord> records, Origin origin);
+
+    /** Inserts the endpoint if new (first seen now, with this version); keeps an existing row as is. */
+    void saveEndpoint(String name, String handler, int level, Instant firstSeen, String version);
+
+    /** Persists a level change made in the dashboard. */
+    void saveLevel(String name, int level);
+
+    /** Every endpoint stored, so levels survive restarts and the rules table lists them. */
+    List<StoredEndpoint> loadEndpoints();
+
+    /** Stores the version if new, with its first-seen time (the seed prints it beside the box plot). */
+    void saveVersion(VersionInfo version, Instant firstSeen);
+
+    /** The read side: the queries behind the dashboard's pages. */
+    DashboardQueries queries();
+
+    @Override
+    void close();
+}

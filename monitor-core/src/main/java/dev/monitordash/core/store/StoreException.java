@@ -1,0 +1,14 @@
+package dev.monitordash.core.store;
+
+/** The store could not do what was asked (database down, disk full, schema too new). */
+public final class StoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public StoreException(String message) {
+        super(message);
+    }
+}

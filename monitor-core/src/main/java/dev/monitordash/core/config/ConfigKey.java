@@ -38,7 +38,7 @@ public enum ConfigKey {
             "Dashboard administrator: sees everything, changes monitoring levels, exports (seed: USERNAME)."),
     ADMIN_PASSWORD("monitordash.admin.password", null, "generated, logged once at startup",
             "plain text, {noop}<plain text> or {pbkdf2}<iterations>:<base64 salt>:<base64 hash>",
-            "Administrator password (seed: PASSWORD). Prefer a hash; see 'Hashing a password'."),
+            "Administrator password (seed: PASSWORD). Prefer a hash: see Passwords in docs/configuration.md."),
     GUEST_USERNAME("monitordash.guest.username", "guest", null,
             "a user name of at most 100 characters, different from the admin's",
             "Dashboard guest: views the dashboard, changes nothing (seed: GUEST_USERNAME)."),

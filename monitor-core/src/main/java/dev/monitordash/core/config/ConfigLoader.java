@@ -50,10 +50,15 @@ public final class ConfigLoader {
         this.environment = Map.copyOf(environment);
         Map<String, String> values = new HashMap<>();
         this.file = locateAndRead(workingDir, classLoader, values);
-        this.fileValues = values;
+        this.fileValues = Map.copyOf(values);
     }
 
-    /** This JVM's system properties and environment, its working directory and context class loader. */
+    /**
+     * This JVM's system properties and environment, its working directory and context class loader. The
+     * file is read now.
+     *
+     * @throws ConfigException when a named file does not exist, cannot be read or holds an unknown key
+     */
     public static ConfigLoader fromEnvironment() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         return fromEnvironment(cl != null ? cl : ConfigLoader.class.getClassLoader());

@@ -299,6 +299,15 @@ public final class MonitorConfig {
         }
 
         private static String defaultInstanceName() {
+            return HostName.VALUE + ":" + ProcessHandle.current().pid();
+        }
+    }
+
+    /** Looked up once per JVM: resolving the local host name can take a while on a badly set up host. */
+    private static final class HostName {
+        static final String VALUE = lookUp();
+
+        private static String lookUp() {
             String host = System.getenv("HOSTNAME");
             if (host == null || host.isBlank()) {
                 try {
@@ -307,7 +316,7 @@ public final class MonitorConfig {
                     host = "localhost";
                 }
             }
-            return host + ":" + ProcessHandle.current().pid();
+            return host;
         }
     }
 }

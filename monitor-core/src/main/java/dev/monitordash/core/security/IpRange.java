@@ -59,11 +59,23 @@ public final class IpRange {
         return contains(address.getAddress());
     }
 
+    // No allocation: TrustedProxies calls this per request that carries a forwarding header.
     boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
         }
-        return Arrays.equals(mask(address, prefix), network);
+        int whole = prefix / 8;
+        for (int i = 0; i < whole; i++) {
+            if (address[i] != network[i]) {
+                return false;
+            }
+        }
+        int rest = prefix % 8;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = (0xFF << (8 - rest)) & 0xFF;
+        return (address[whole] & mask) == (network[whole] & 0xFF);
     }
 
     @Override
@@ -102,22 +114,27 @@ public final class IpRange {
 
     // Strict dotted quad: InetAddress would accept "10.1" and send "999.1.1.1" to DNS.
     private static byte[] parseIpv4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
+        byte[] out = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && part < 3 && value <= 255) {
+                out[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || part != 3 || value > 255) {
             return null;
         }
-        byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return null;
-            }
-            int v = Integer.parseInt(p);
-            if (v > 255) {
-                return null;
-            }
-            out[i] = (byte) v;
-        }
+        out[3] = (byte) value;
         return out;
     }
 }

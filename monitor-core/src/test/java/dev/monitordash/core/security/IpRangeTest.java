@@ -51,7 +51,8 @@ class IpRangeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"999.1.1.1", "10.1", "10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/", "fe80::/129",
-        "example.com", "localhost", "xyz:1", "1.2.3.4:80", "", "10.0.0.1 10.0.0.2"})
+        "example.com", "localhost", "xyz:1", "1.2.3.4:80", "", "10.0.0.1 10.0.0.2",
+        "1.2.3.4.5", "1..2.3", ".1.2.3", "1.2.3.", "1.2.3.256", "1.2.3.0255", "1.2.3.-4"})
     void refusesAnythingButIpLiteralsAndValidPrefixes(String text) {
         // A timeout guards against a DNS lookup sneaking in: a resolver may take seconds to fail.
         assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),

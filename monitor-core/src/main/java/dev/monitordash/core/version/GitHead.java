@@ -8,7 +8,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefDatabase;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 import java.io.IOException;
@@ -20,9 +19,10 @@ import java.util.List;
 /**
  * Reads the version of a repository's HEAD: its commit, commit time, the tags pointing at it, and the
  * version name. The name is a tag pointing at HEAD if there is one, else the abbreviated commit hash
- * (7 characters, more if needed to be unique). When several tags point at HEAD the name is taken from
- * annotated tags before lightweight ones (as {@code git describe} prefers them: they mark releases), then
- * the most recently tagged, then the highest name in version order ({@code v1.10} above {@code v1.9}).
+ * (7 characters, more if needed to be unique). When several tags point at HEAD, the most recently created
+ * annotated tag wins (annotated tags mark releases, which is why {@code git describe} prefers them);
+ * lightweight tags carry no date and come after every annotated one, highest name in version order first
+ * ({@code v1.10} above {@code v1.9}).
  */
 final class GitHead {
 
@@ -55,18 +55,17 @@ final class GitHead {
             if (!commit.equals(target)) {
                 continue;
             }
+            // Lightweight tags (and annotated ones without a tagger) count as older than any dated tag.
             Instant tagged = Instant.MIN;
             if (annotated) {
-                RevTag tag = walk.parseTag(ref.getObjectId());
-                PersonIdent tagger = tag.getTaggerIdent();
+                PersonIdent tagger = walk.parseTag(ref.getObjectId()).getTaggerIdent();
                 if (tagger != null) {
                     tagged = tagger.getWhenAsInstant();
                 }
             }
-            found.add(new Tag(Repository.shortenRefName(ref.getName()), annotated, tagged));
+            found.add(new Tag(Repository.shortenRefName(ref.getName()), tagged));
         }
-        found.sort(Comparator.comparing((Tag t) -> !t.annotated())
-                .thenComparing(Tag::tagged, Comparator.reverseOrder())
+        found.sort(Comparator.comparing(Tag::tagged, Comparator.reverseOrder())
                 .thenComparing(Tag::name, GitHead::compareVersionsDescending));
         List<String> names = new ArrayList<>(found.size());
         for (Tag t : found) {
@@ -124,6 +123,6 @@ final class GitHead {
         return digits.substring(k);
     }
 
-    private record Tag(String name, boolean annotated, Instant tagged) {
+    private record Tag(String name, Instant tagged) {
     }
 }

@@ -147,7 +147,11 @@ public final class Passwords {
 
     private static String plainText(String stored) {
         if (stored.startsWith(NOOP_PREFIX)) {
-            return stored.substring(NOOP_PREFIX.length());
+            String plain = stored.substring(NOOP_PREFIX.length());
+            if (plain.isEmpty()) { // would let anyone in with an empty password
+                throw new IllegalArgumentException("empty password after " + NOOP_PREFIX);
+            }
+            return plain;
         }
         if (SCHEME.matcher(stored).matches()) {
             String scheme = stored.substring(0, stored.indexOf('}') + 1);

@@ -81,7 +81,8 @@ class PasswordsTest {
         "{pbkdf2}1000:AAECAwQFBgcICQoLDA0ODw==:AAEC",
         "{pbkdf2}1000:AAECAwQFBgcICQoLDA0ODw==:yRTMTwbMbo9G0VfjobWqerzuuxe7BETNTErBbKKumGQ=:extra",
         "{bcrypt}$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
-        "{SHA}secret"
+        "{SHA}secret",
+        "{noop}"
     })
     void refusesMalformedOrUnknownHashesWithoutEchoingThem(String stored) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Passwords.checkFormat(stored));

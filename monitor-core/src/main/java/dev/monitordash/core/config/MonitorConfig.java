@@ -1,16 +1,28 @@
 package dev.monitordash.core.config;
 
+import dev.monitordash.core.security.Passwords;
+
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The one validated, immutable configuration of a monitor. Built in code with {@link #builder()},
  * or loaded from a properties file, system properties and environment variables by {@link ConfigLoader}.
- * Every key is listed in {@link ConfigKey} and documented in the README's configuration table.
+ * Every key is listed in {@link ConfigKey} and documented in {@code docs/configuration.md}.
  */
 public final class MonitorConfig {
+
+    private static final String MASK = "****";
+    private static final String NOT_SET = "(not set)";
 
     private final String databaseUrl;
     private final String databaseUser;
@@ -32,28 +44,31 @@ public final class MonitorConfig {
     private final int queueCapacity;
     private final int batchSize;
     private final Duration shutdownTimeout;
+    private final Map<ConfigKey, String> sources;
 
     private MonitorConfig(Builder b) {
-        this.databaseUrl = b.databaseUrl;
-        this.databaseUser = b.databaseUser;
-        this.databasePassword = b.databasePassword;
-        this.dashboardPath = b.dashboardPath;
-        this.appVersion = b.appVersion;
-        this.gitDir = b.gitDir;
-        this.adminUser = b.adminUser;
-        this.adminPassword = b.adminPassword;
-        this.guestUser = b.guestUser;
-        this.guestPassword = b.guestPassword;
-        this.outlierConstant = b.outlierConstant;
-        this.defaultLevel = b.defaultLevel;
-        this.timezone = b.timezone;
-        this.serviceName = b.serviceName;
-        this.instanceName = b.instanceName;
-        this.trustedProxies = List.copyOf(b.trustedProxies);
-        this.maxEndpoints = b.maxEndpoints;
-        this.queueCapacity = b.queueCapacity;
-        this.batchSize = b.batchSize;
-        this.shutdownTimeout = b.shutdownTimeout;
+        Checks c = new Checks(b.sources);
+        this.databaseUrl = c.databaseUrl(b.databaseUrl);
+        this.databaseUser = c.optionalName(ConfigKey.DATABASE_USER, b.databaseUser);
+        this.databasePassword = c.password(ConfigKey.DATABASE_PASSWORD, b.databasePassword);
+        this.dashboardPath = c.dashboardPath(b.dashboardPath);
+        this.appVersion = c.optionalName(ConfigKey.VERSION, b.appVersion);
+        this.gitDir = c.gitDir(b.gitDir);
+        this.adminUser = c.userName(ConfigKey.ADMIN_USERNAME, b.adminUser);
+        this.adminPassword = c.password(ConfigKey.ADMIN_PASSWORD, b.adminPassword);
+        this.guestPassword = c.password(ConfigKey.GUEST_PASSWORD, b.guestPassword);
+        this.guestUser = c.guestUserName(b.guestUser, adminUser, guestPassword != null);
+        this.outlierConstant = c.outlierConstant(b.outlierConstant);
+        this.defaultLevel = c.level(b.defaultLevel);
+        this.timezone = c.timezone(b.timezone);
+        this.serviceName = c.serviceOrInstance(ConfigKey.SERVICE, b.serviceName);
+        this.instanceName = c.serviceOrInstance(ConfigKey.INSTANCE, b.instanceName);
+        this.trustedProxies = List.copyOf(c.trustedProxies(b.trustedProxies));
+        this.maxEndpoints = c.range(ConfigKey.MAX_ENDPOINTS, b.maxEndpoints, 1, 100_000);
+        this.queueCapacity = c.range(ConfigKey.QUEUE_CAPACITY, b.queueCapacity, 1, 4_194_304);
+        this.batchSize = c.range(ConfigKey.WRITER_BATCH_SIZE, b.batchSize, 1, Math.min(100_000, queueCapacity));
+        this.shutdownTimeout = c.shutdownTimeout(b.shutdownTimeout);
+        this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
     }
 
     public static Builder builder() {
@@ -89,59 +104,210 @@ public final class MonitorConfig {
     public int batchSize() { return batchSize; }
     public Duration shutdownTimeout() { return shutdownTimeout; }
 
+    /**
+     * Every key with its effective value, in {@link ConfigKey} order, for the startup log. Passwords are
+     * masked (only whether they are hashed shows), and so is a password inside the JDBC URL.
+     */
+    public Map<String, String> effectiveConfiguration() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ConfigKey k : ConfigKey.values()) {
+            out.put(k.property(), display(k));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Where a key's value came from: "default", "code", "environment variable X", "file X", ... */
+    public String sourceOf(ConfigKey key) {
+        return sources.getOrDefault(key, "default");
+    }
+
+    /** One line per key, {@code key = value [source]}, masked like {@link #effectiveConfiguration()}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("MonitorDash configuration:");
+        for (ConfigKey k : ConfigKey.values()) {
+            sb.append(System.lineSeparator()).append("  ").append(k.property()).append(" = ").append(display(k))
+                    .append("  [").append(sourceOf(k)).append(']');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "MonitorConfig" + effectiveConfiguration();
+    }
+
+    private String display(ConfigKey key) {
+        return switch (key) {
+            case DATABASE -> Checks.maskUrl(databaseUrl);
+            case DATABASE_USER -> orNotSet(databaseUser);
+            case DATABASE_PASSWORD -> databasePassword == null ? NOT_SET : MASK;
+            case DASHBOARD_PATH -> dashboardPath;
+            case VERSION -> appVersion == null ? "(not set: detected from git)" : appVersion;
+            case GIT_DIR -> gitDir == null ? "(not set: searched from the working directory)" : gitDir;
+            case ADMIN_USERNAME -> adminUser;
+            case ADMIN_PASSWORD -> secret(adminPassword, "(not set: generated and logged at startup)");
+            case GUEST_USERNAME -> guestUser;
+            case GUEST_PASSWORD -> secret(guestPassword, "(not set: guest login disabled)");
+            case OUTLIER_CONSTANT -> Double.toString(outlierConstant);
+            case DEFAULT_LEVEL -> Integer.toString(defaultLevel);
+            case TIMEZONE -> timezone.getId();
+            case SERVICE -> serviceName;
+            case INSTANCE -> instanceName;
+            case TRUSTED_PROXIES -> trustedProxies.isEmpty() ? "(none)" : String.join(",", trustedProxies);
+            case MAX_ENDPOINTS -> Integer.toString(maxEndpoints);
+            case QUEUE_CAPACITY -> Integer.toString(queueCapacity);
+            case WRITER_BATCH_SIZE -> Integer.toString(batchSize);
+            case SHUTDOWN_TIMEOUT -> Values.format(shutdownTimeout);
+        };
+    }
+
+    private static String orNotSet(String v) {
+        return v == null ? NOT_SET : v;
+    }
+
+    private static String secret(String v, String whenUnset) {
+        if (v == null) {
+            return whenUnset;
+        }
+        return Passwords.isHash(v) ? MASK + " (pbkdf2 hash)" : MASK + " (plain text)";
+    }
+
+    /**
+     * Collects options; {@link #build()} validates them all. Defaults come from {@link ConfigKey}. A value
+     * set here in code is never overwritten by {@link ConfigLoader#applyTo}, whatever the call order.
+     */
     public static final class Builder {
-        String databaseUrl = "jdbc:sqlite:monitordash.db";
+        String databaseUrl;
         String databaseUser;
         String databasePassword;
-        String dashboardPath = "/dashboard";
+        String dashboardPath;
         String appVersion;
         String gitDir;
-        String adminUser = "admin";
+        String adminUser;
         String adminPassword;
-        String guestUser = "guest";
+        String guestUser;
         String guestPassword;
-        double outlierConstant = 2.5;
-        int defaultLevel = 1;
-        ZoneId timezone = ZoneId.systemDefault();
-        String serviceName = "app";
-        String instanceName = defaultInstanceName();
-        List<String> trustedProxies = List.of();
-        int maxEndpoints = 500;
-        int queueCapacity = 65_536;
-        int batchSize = 1_000;
-        Duration shutdownTimeout = Duration.ofSeconds(5);
+        double outlierConstant;
+        int defaultLevel;
+        ZoneId timezone;
+        String serviceName;
+        String instanceName;
+        List<String> trustedProxies;
+        int maxEndpoints;
+        int queueCapacity;
+        int batchSize;
+        Duration shutdownTimeout;
+        /** Where each value came from; a key without an entry holds its default. */
+        final Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
 
         private Builder() {
+            for (ConfigKey k : ConfigKey.values()) {
+                k.defaultValue().ifPresent(v -> set(k, v, null));
+            }
+            trustedProxies = List.of();
+            timezone = ZoneId.systemDefault();
+            instanceName = defaultInstanceName();
+            sources.clear();
         }
 
-        public Builder databaseUrl(String v) { databaseUrl = v; return this; }
-        public Builder databaseUser(String v) { databaseUser = v; return this; }
-        public Builder databasePassword(String v) { databasePassword = v; return this; }
-        public Builder dashboardPath(String v) { dashboardPath = v; return this; }
-        public Builder appVersion(String v) { appVersion = v; return this; }
-        public Builder gitDir(String v) { gitDir = v; return this; }
-        public Builder adminUser(String v) { adminUser = v; return this; }
-        public Builder adminPassword(String v) { adminPassword = v; return this; }
-        public Builder guestUser(String v) { guestUser = v; return this; }
-        public Builder guestPassword(String v) { guestPassword = v; return this; }
-        public Builder outlierConstant(double v) { outlierConstant = v; return this; }
-        public Builder defaultLevel(int v) { defaultLevel = v; return this; }
-        public Builder timezone(ZoneId v) { timezone = v; return this; }
-        public Builder serviceName(String v) { serviceName = v; return this; }
-        public Builder instanceName(String v) { instanceName = v; return this; }
-        public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
-        public Builder maxEndpoints(int v) { maxEndpoints = v; return this; }
-        public Builder queueCapacity(int v) { queueCapacity = v; return this; }
-        public Builder batchSize(int v) { batchSize = v; return this; }
-        public Builder shutdownTimeout(Duration v) { shutdownTimeout = v; return this; }
+        public Builder databaseUrl(String v) { databaseUrl = v; return code(ConfigKey.DATABASE); }
+        public Builder databaseUser(String v) { databaseUser = v; return code(ConfigKey.DATABASE_USER); }
+        public Builder databasePassword(String v) { databasePassword = v; return code(ConfigKey.DATABASE_PASSWORD); }
+        public Builder dashboardPath(String v) { dashboardPath = v; return code(ConfigKey.DASHBOARD_PATH); }
+        public Builder appVersion(String v) { appVersion = v; return code(ConfigKey.VERSION); }
+        public Builder gitDir(String v) { gitDir = v; return code(ConfigKey.GIT_DIR); }
+        public Builder adminUser(String v) { adminUser = v; return code(ConfigKey.ADMIN_USERNAME); }
+        public Builder adminPassword(String v) { adminPassword = v; return code(ConfigKey.ADMIN_PASSWORD); }
+        public Builder guestUser(String v) { guestUser = v; return code(ConfigKey.GUEST_USERNAME); }
+        public Builder guestPassword(String v) { guestPassword = v; return code(ConfigKey.GUEST_PASSWORD); }
+        public Builder outlierConstant(double v) { outlierConstant = v; return code(ConfigKey.OUTLIER_CONSTANT); }
+        public Builder defaultLevel(int v) { defaultLevel = v; return code(ConfigKey.DEFAULT_LEVEL); }
+        public Builder timezone(ZoneId v) { timezone = v; return code(ConfigKey.TIMEZONE); }
+        public Builder serviceName(String v) { serviceName = v; return code(ConfigKey.SERVICE); }
+        public Builder instanceName(String v) { instanceName = v; return code(ConfigKey.INSTANCE); }
+        public Builder trustedProxies(List<String> v) {
+            trustedProxies = v == null ? null : new ArrayList<>(v);
+            return code(ConfigKey.TRUSTED_PROXIES);
+        }
+        public Builder maxEndpoints(int v) { maxEndpoints = v; return code(ConfigKey.MAX_ENDPOINTS); }
+        public Builder queueCapacity(int v) { queueCapacity = v; return code(ConfigKey.QUEUE_CAPACITY); }
+        public Builder batchSize(int v) { batchSize = v; return code(ConfigKey.WRITER_BATCH_SIZE); }
+        public Builder shutdownTimeout(Duration v) { shutdownTimeout = v; return code(ConfigKey.SHUTDOWN_TIMEOUT); }
+
+        /**
+         * Sets a key from its text form, exactly as a properties file would (e.g. servlet init parameters).
+         *
+         * @throws ConfigException when the text does not parse, naming the key
+         */
+        public Builder set(ConfigKey key, String value) {
+            return set(key, value, Checks.CODE);
+        }
+
+        /** Whether the key was set in code (then the loader leaves it alone). */
+        boolean isSetInCode(ConfigKey key) {
+            return Checks.CODE.equals(sources.get(key));
+        }
+
+        /** Parses and sets a text value, remembering its source (null: default) for messages and logs. */
+        Builder set(ConfigKey key, String value, String source) {
+            Objects.requireNonNull(value, key.property());
+            Builder self;
+            try {
+                // A switch expression: adding a ConfigKey without a case here does not compile.
+                self = switch (key) {
+                    case DATABASE -> databaseUrl(value);
+                    case DATABASE_USER -> databaseUser(value);
+                    case DATABASE_PASSWORD -> databasePassword(value);
+                    case DASHBOARD_PATH -> dashboardPath(value);
+                    case VERSION -> appVersion(value);
+                    case GIT_DIR -> gitDir(value);
+                    case ADMIN_USERNAME -> adminUser(value);
+                    case ADMIN_PASSWORD -> adminPassword(value);
+                    case GUEST_USERNAME -> guestUser(value);
+                    case GUEST_PASSWORD -> guestPassword(value);
+                    case OUTLIER_CONSTANT -> outlierConstant(Values.decimal(value));
+                    case DEFAULT_LEVEL -> defaultLevel(Values.level(value));
+                    case TIMEZONE -> timezone(Values.zone(value));
+                    case SERVICE -> serviceName(value);
+                    case INSTANCE -> instanceName(value);
+                    case TRUSTED_PROXIES -> trustedProxies(Values.list(value));
+                    case MAX_ENDPOINTS -> maxEndpoints(Values.integer(value));
+                    case QUEUE_CAPACITY -> queueCapacity(Values.integer(value));
+                    case WRITER_BATCH_SIZE -> batchSize(Values.integer(value));
+                    case SHUTDOWN_TIMEOUT -> shutdownTimeout(Values.duration(value));
+                };
+            } catch (IllegalArgumentException | DateTimeException e) {
+                String was = key.isSecret() ? "" : ", was '" + value + "'";
+                throw new ConfigException(key.property(), "must be " + key.expects() + was + Checks.suffix(source));
+            }
+            if (source == null) {
+                sources.remove(key);
+            } else {
+                sources.put(key, source);
+            }
+            return self;
+        }
 
         /** Validates every option and fails with a {@link ConfigException} naming the offending key. */
         public MonitorConfig build() {
-            // TODO(config helper): full validation naming ConfigKey of each option.
             return new MonitorConfig(this);
         }
 
+        private Builder code(ConfigKey key) {
+            sources.put(key, Checks.CODE);
+            return this;
+        }
+
         private static String defaultInstanceName() {
+            return HostName.VALUE + ":" + ProcessHandle.current().pid();
+        }
+    }
+
+    /** Looked up once per JVM: resolving the local host name can take a while on a badly set up host. */
+    private static final class HostName {
+        static final String VALUE = lookUp();
+
+        private static String lookUp() {
             String host = System.getenv("HOSTNAME");
             if (host == null || host.isBlank()) {
                 try {
@@ -150,7 +316,7 @@ public final class MonitorConfig {
                     host = "localhost";
                 }
             }
-            return host + ":" + ProcessHandle.current().pid();
+            return host;
         }
     }
 }

@@ -1,0 +1,145 @@
+package dev.monitordash.core.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration option of MonitorDash, the single source of truth for its property name, its
+ * environment variable, its default, what it accepts and what it means. The builder's defaults, the
+ * loader's key lookup, the validation messages and the table in {@code docs/configuration.md} (checked by
+ * a test) all come from here.
+ *
+ * <p>To add an option: add a constant here, a field and setter in {@link MonitorConfig.Builder}, a case in
+ * {@code Builder.set(...)} and {@code MonitorConfig.display(...)} (the compiler points at both: they are
+ * exhaustive switches), a check in {@code Checks}, and regenerate the docs table.
+ */
+public enum ConfigKey {
+
+    DATABASE("monitordash.database", "jdbc:sqlite:monitordash.db", null,
+            "a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql:",
+            "Where records are stored (seed: DATABASE). The default is a SQLite file in the working directory."),
+    DATABASE_USER("monitordash.database.user", null, "none",
+            "a user name",
+            "Database user, when the JDBC URL does not carry it."),
+    DATABASE_PASSWORD("monitordash.database.password", null, "none",
+            "a password",
+            "Database password, when the JDBC URL does not carry it. Never logged."),
+    DASHBOARD_PATH("monitordash.dashboard.path", "/dashboard", null,
+            "a URL path such as /dashboard (letters, digits, - _ . ~ and /; not / alone)",
+            "Where the dashboard is served inside the application (seed: CUSTOM_LINK)."),
+    VERSION("monitordash.version", null, "detected from git",
+            "a version name of at most 100 characters",
+            "Version of the application that records are tagged with (seed: APP_VERSION). Wins over git."),
+    GIT_DIR("monitordash.git.dir", null, "search upward from the working directory",
+            "a path to a git repository or its working tree",
+            "Git repository whose HEAD gives the version when monitordash.version is not set (seed: GIT)."),
+    ADMIN_USERNAME("monitordash.admin.username", "admin", null,
+            "a user name of at most 100 characters",
+            "Dashboard administrator: sees everything, changes monitoring levels, exports (seed: USERNAME)."),
+    ADMIN_PASSWORD("monitordash.admin.password", null, "generated, logged once at startup",
+            "plain text, {noop}<plain text> or {pbkdf2}<iterations>:<base64 salt>:<base64 hash>",
+            "Administrator password (seed: PASSWORD). Prefer a hash: see Passwords in docs/configuration.md."),
+    GUEST_USERNAME("monitordash.guest.username", "guest", null,
+            "a user name of at most 100 characters, different from the admin's",
+            "Dashboard guest: views the dashboard, changes nothing (seed: GUEST_USERNAME)."),
+    GUEST_PASSWORD("monitordash.guest.password", null, "none: guest login disabled",
+            "plain text, {noop}<plain text> or {pbkdf2}<iterations>:<base64 salt>:<base64 hash>",
+            "Guest password (seed: GUEST_PASSWORD). Without it nobody can log in as guest."),
+    OUTLIER_CONSTANT("monitordash.outlier.constant", "2.5", null,
+            "a number > 1",
+            "A request is an outlier when it runs longer than this many times its endpoint's average"
+                    + " (seed: OUTLIER_DETECTION_CONSTANT)."),
+    DEFAULT_LEVEL("monitordash.level.default", "1", null,
+            "a monitoring level 0-3 (0 off, 1 performance, 2 outliers, 3 profiler)",
+            "Monitoring level of endpoints seen for the first time. Admins change it per endpoint later."),
+    TIMEZONE("monitordash.timezone", null, "the JVM's time zone",
+            "a time-zone ID such as UTC, Europe/Amsterdam or +02:00",
+            "Time zone of the dashboard's days and hours (heatmap, hits today)."),
+    SERVICE("monitordash.service", "app", null,
+            "a name of at most 255 characters",
+            "Name of the monitored service; tells services apart in a shared database."),
+    INSTANCE("monitordash.instance", null, "host name:process id",
+            "a name of at most 255 characters",
+            "Name of this running instance; tells instances of one service apart in a shared database."),
+    TRUSTED_PROXIES("monitordash.proxies.trusted", null, "none",
+            "IP addresses or CIDR ranges (IPv4 or IPv6), separated by commas",
+            "Proxies whose X-Forwarded-For / Forwarded headers are believed for the client IP."),
+    MAX_ENDPOINTS("monitordash.endpoints.max", "500", null,
+            "an integer from 1 to 100000",
+            "Maximum number of distinct endpoints; requests to further ones are counted under one"
+                    + " overflow endpoint."),
+    QUEUE_CAPACITY("monitordash.queue.capacity", "65536", null,
+            "an integer from 1 to 4194304",
+            "Records waiting to be written; when the queue is full, new records are dropped and counted."),
+    WRITER_BATCH_SIZE("monitordash.writer.batch-size", "1000", null,
+            "an integer from 1 to 100000, at most the queue capacity",
+            "Records written per database transaction."),
+    SHUTDOWN_TIMEOUT("monitordash.shutdown.timeout", "5s", null,
+            "a duration from 0 to 10m such as 5s, 500ms or PT5S",
+            "How long shutdown waits for queued records to be written.");
+
+    private final String property;
+    private final String env;
+    private final String defaultValue;
+    private final String shownDefault;
+    private final String expects;
+    private final String description;
+
+    ConfigKey(String property, String defaultValue, String shownDefault, String expects, String description) {
+        this.property = property;
+        this.env = toEnvironmentName(property);
+        this.defaultValue = defaultValue;
+        this.shownDefault = shownDefault != null ? shownDefault : defaultValue;
+        this.expects = expects;
+        this.description = description;
+    }
+
+    /** Name in a properties file and as a system property, e.g. {@code monitordash.queue.capacity}. */
+    public String property() {
+        return property;
+    }
+
+    /** Name as an environment variable, e.g. {@code MONITORDASH_QUEUE_CAPACITY}. */
+    public String env() {
+        return env;
+    }
+
+    /** The default as it would be written in a properties file; empty when computed or unset. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** The default as documented, also for computed defaults ("the JVM's time zone"). */
+    public String shownDefault() {
+        return shownDefault;
+    }
+
+    /** What a valid value looks like; validation messages say "must be " + this. */
+    public String expects() {
+        return expects;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** True for keys whose value is a secret: never logged, never echoed in error messages. */
+    public boolean isSecret() {
+        return this == DATABASE_PASSWORD || this == ADMIN_PASSWORD || this == GUEST_PASSWORD;
+    }
+
+    /** The key with this property name, if any. */
+    public static Optional<ConfigKey> ofProperty(String property) {
+        for (ConfigKey k : values()) {
+            if (k.property.equals(property)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code monitordash.writer.batch-size} becomes {@code MONITORDASH_WRITER_BATCH_SIZE}. */
+    public static String toEnvironmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

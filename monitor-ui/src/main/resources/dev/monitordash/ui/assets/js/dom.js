@@ -37,3 +37,20 @@ export function showMessage(node, message) {
   node.textContent = message ?? '';
   node.hidden = !message;
 }
+
+/**
+ * Text that may wrap before the given separators (route and class names have no spaces): text nodes
+ * with <wbr> elements between them, so it stays text, and copies without extra characters.
+ */
+export function breakable(text, separators = '/.#') {
+  const nodes = [];
+  let start = 0;
+  for (let i = 1; i < text.length; i++) {
+    if (separators.includes(text[i]) && i > start) {
+      nodes.push(text.slice(start, i), document.createElement('wbr'));
+      start = i;
+    }
+  }
+  nodes.push(text.slice(start));
+  return nodes;
+}

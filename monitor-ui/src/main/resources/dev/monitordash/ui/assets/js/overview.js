@@ -3,7 +3,7 @@
 
 import { getJson } from './api.js';
 import { colorFor } from './colors.js';
-import { el, showMessage } from './dom.js';
+import { breakable, el, showMessage } from './dom.js';
 import { formatAgo, formatCount, formatMillis, formatTime } from './format.js';
 import { session } from './layout.js';
 import { sortableTable } from './table.js';
@@ -13,7 +13,7 @@ const CHART_MAX_ENDPOINTS = 12;
 function endpointCell(row) {
   const swatch = el('span', { className: 'swatch', 'aria-hidden': 'true' });
   swatch.style.backgroundColor = colorFor(row.endpoint);
-  return el('span', { className: 'mono' }, swatch, row.endpoint);
+  return el('span', { className: 'mono' }, swatch, breakable(row.endpoint));
 }
 
 function columns(timezone) {
@@ -70,7 +70,14 @@ function drawChart(rows) {
         x: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: '#eef1f4' } },
         y: {
           grid: { display: false },
-          ticks: { callback(value) { const l = this.getLabelForValue(value); return l.length > 40 ? `${l.slice(0, 39)}…` : l; } },
+          ticks: {
+            // Long names are cut to what fits beside the bars: a third of the chart's width.
+            callback(value) {
+              const label = this.getLabelForValue(value);
+              const max = Math.max(12, Math.round(this.chart.width / 21));
+              return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+            },
+          },
         },
       },
     },

@@ -2,7 +2,7 @@
 // and its monitoring level. Admins change the level with the select; guests see it disabled.
 
 import { getJson, sendJson } from './api.js';
-import { el, replace, showMessage } from './dom.js';
+import { breakable, el, replace, showMessage } from './dom.js';
 import { formatAgo, formatTime } from './format.js';
 import { session } from './layout.js';
 import { sortableTable } from './table.js';
@@ -12,15 +12,18 @@ const KIND_NOTES = {
   'not-found': 'requests answered 404 by no route',
 };
 
-function ruleCell(row) {
+function ruleCell(row, timezone) {
   const note = KIND_NOTES[row.kind] ?? (row.live ? null : 'no longer served; level kept');
-  return el('span', {}, el('span', { className: 'mono', text: row.endpoint }),
-    note ? el('span', { className: 'row-note', text: note }) : null);
+  return el('span', {}, el('span', { className: 'mono' }, breakable(row.endpoint)),
+    note ? el('span', { className: 'row-note', text: note }) : null,
+    // Phones have no room for the "Last accessed" column; the time moves under the rule there.
+    el('span', { className: 'row-note show-small', text: `last accessed ${formatTime(row.lastRequested, timezone)}` }));
 }
 
 function methodsCell(row) {
   if (row.methods.length === 0) return el('span', { className: 'muted', text: '–' });
-  return el('span', {}, row.methods.map((m) => el('span', { className: 'method', text: m })));
+  // Spaces between the badges so copied text and screen readers get "GET POST", not "GETPOST".
+  return el('span', {}, row.methods.flatMap((m, i) => [i > 0 ? ' ' : null, el('span', { className: 'method', text: m })]));
 }
 
 function levelSelect(row, levels, canChange, error) {
@@ -53,11 +56,11 @@ function levelSelect(row, levels, canChange, error) {
 
 function columns(levels, canChange, timezone, error) {
   return [
-    { key: 'endpoint', label: 'Rule', value: (r) => (r.kind === 'route' ? r.endpoint : `\uffff${r.endpoint}`), render: ruleCell },
-    { key: 'methods', label: 'HTTP methods', value: (r) => r.methods.join(','), render: methodsCell },
+    { key: 'endpoint', label: 'Rule', value: (r) => (r.kind === 'route' ? r.endpoint : `\uffff${r.endpoint}`), render: (r) => ruleCell(r, timezone) },
+    { key: 'methods', label: 'HTTP methods', className: 'hide-small', value: (r) => r.methods.join(','), render: methodsCell },
     {
       key: 'handler', label: 'Endpoint', className: 'hide-small', value: (r) => r.handler,
-      render: (r) => el('span', { className: r.handler ? 'mono' : 'muted', text: r.handler ?? '–' }),
+      render: (r) => el('span', { className: r.handler ? 'mono' : 'muted' }, r.handler ? breakable(r.handler) : '–'),
     },
     {
       key: 'firstSeen', label: 'First seen', className: 'nowrap hide-small', value: (r) => r.firstSeen,
@@ -65,7 +68,7 @@ function columns(levels, canChange, timezone, error) {
         r.firstVersion ? el('span', { className: 'row-note', text: `version ${r.firstVersion}` }) : null),
     },
     {
-      key: 'lastRequested', label: 'Last accessed', className: 'nowrap', value: (r) => r.lastRequested,
+      key: 'lastRequested', label: 'Last accessed', className: 'nowrap hide-small', value: (r) => r.lastRequested,
       render: (r) => el('span', { title: formatAgo(r.lastRequested), text: formatTime(r.lastRequested, timezone) }),
     },
     {

@@ -31,23 +31,30 @@ final class Browser {
 
     static final Path CHROMIUM = Path.of(System.getProperty("monitordash.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("monitordash.chromedriver", "/usr/bin/chromedriver"));
+    private static final String MISSING = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER
+            + ") is not installed; install Debian's chromium and chromium-driver packages";
     static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
     private Browser() {
     }
 
-    /** Skips (or, when browser tests are required, fails) unless Chromium and its driver are installed. */
-    static void requireChromium() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (installed) {
-            return;
+    /**
+     * Whether browser tests can run. When Chromium or its driver is missing this fails if browser tests
+     * are required, and otherwise returns false so each test is reported as skipped.
+     */
+    static boolean chromiumAvailable() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return true;
         }
-        String missing = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed; "
-                + "install Debian's chromium and chromium-driver packages";
         if ("required".equals(System.getProperty("monitordash.browser.tests"))) {
-            fail(missing + " (monitordash.browser.tests=required)");
+            fail(MISSING + " (monitordash.browser.tests=required)");
         }
-        assumeTrue(false, missing + "; browser tests skipped");
+        return false;
+    }
+
+    /** Skips the calling test unless Chromium is available; see {@link #chromiumAvailable()}. */
+    static void assumeChromium(boolean available) {
+        assumeTrue(available, MISSING + "; browser test skipped");
     }
 
     static ChromeDriver start(Path profileDir) {

@@ -57,6 +57,12 @@ class DashboardSecurityTest {
         HttpResponse<String> root = anonymous.get("");
         assertEquals(302, root.statusCode());
         assertEquals(server.basePath() + "/overview", root.headers().firstValue("Location").orElseThrow());
+        // Logging out without a session has nothing to end: back to the login page.
+        HttpResponse<String> logout = anonymous.postForm("/logout", "");
+        assertEquals(303, logout.statusCode());
+        assertEquals(server.basePath() + "/login", logout.headers().firstValue("Location").orElseThrow());
+        // Any other state change without a session is refused outright.
+        assertEquals(401, anonymous.postForm("/rules", "").statusCode());
     }
 
     @Test
@@ -72,7 +78,7 @@ class DashboardSecurityTest {
                 DashboardClient.levelBody(ENDPOINT, 3), "anything");
         assertEquals(401, change.statusCode());
         assertEquals(MonitoringLevel.PERFORMANCE, level());
-        assertEquals(MonitoringLevel.PERFORMANCE, server.store().storedLevel(ENDPOINT));
+        assertEquals(MonitoringLevel.PERFORMANCE, server.storedLevel(ENDPOINT));
     }
 
     @Test
@@ -85,7 +91,7 @@ class DashboardSecurityTest {
         assertEquals(403, r.statusCode());
         assertEquals("only an admin may do this", json(r).get("error").asText());
         assertEquals(MonitoringLevel.PERFORMANCE, level());
-        assertEquals(MonitoringLevel.PERFORMANCE, server.store().storedLevel(ENDPOINT));
+        assertEquals(MonitoringLevel.PERFORMANCE, server.storedLevel(ENDPOINT));
         assertEquals(1, rulesRow(guest).get("level").asInt());
     }
 
@@ -101,7 +107,7 @@ class DashboardSecurityTest {
             assertTrue(json(r).get("error").asText().contains("CSRF"));
         }
         assertEquals(MonitoringLevel.PERFORMANCE, level());
-        assertEquals(MonitoringLevel.PERFORMANCE, server.store().storedLevel(ENDPOINT));
+        assertEquals(MonitoringLevel.PERFORMANCE, server.storedLevel(ENDPOINT));
     }
 
     @Test
@@ -113,7 +119,7 @@ class DashboardSecurityTest {
         assertEquals(ENDPOINT, json(r).get("endpoint").asText());
         assertEquals(3, json(r).get("level").asInt());
         assertEquals(MonitoringLevel.PROFILER, level()); // the filter's next request sees it
-        assertEquals(MonitoringLevel.PROFILER, server.store().storedLevel(ENDPOINT)); // survives a restart
+        assertEquals(MonitoringLevel.PROFILER, server.storedLevel(ENDPOINT)); // survives a restart
         assertEquals(3, rulesRow(admin).get("level").asInt());
     }
 

@@ -157,7 +157,7 @@ class DashboardApiTest {
             assertFalse(r.body().contains("Exception"), r.body());
         }
         assertEquals(1, server.monitor().endpoints().find("/orders").level());
-        assertEquals(1, server.store().storedLevel("/orders"));
+        assertEquals(1, server.storedLevel("/orders"));
     }
 
     @Test

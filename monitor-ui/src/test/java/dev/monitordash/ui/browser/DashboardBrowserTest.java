@@ -163,7 +163,7 @@ class DashboardBrowserTest {
 
         await(() -> server.monitor().endpoints().find("/orders/{id}").level() == 3, "level 3 in the monitor");
         wait.until(d -> rules.get("/orders/{id}").getAttribute("class").contains("saved"));
-        assertEquals(3, server.store().storedLevel("/orders/{id}"));
+        assertEquals(3, server.storedLevel("/orders/{id}"));
         assertFalse(driver.findElement(By.id("rules-error")).isDisplayed());
         Browser.screenshot(driver, "rules-admin");
 

@@ -4,6 +4,7 @@ import dev.monitordash.core.Monitor;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.core.store.StoredEndpoint;
 import dev.monitordash.core.version.VersionInfo;
 import dev.monitordash.ui.DashboardServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -86,6 +87,7 @@ public final class DashboardServer implements AutoCloseable {
         return monitor;
     }
 
+    /** The in-memory store, for tests that make it fail; other tests go through {@link Monitor#store()}. */
     public InMemoryStore store() {
         return store;
     }
@@ -102,6 +104,12 @@ public final class DashboardServer implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create(base + path);
+    }
+
+    /** The level the store holds for an endpoint (what a restart would restore), or -1 when none. */
+    public int storedLevel(String name) {
+        return monitor.store().loadEndpoints().stream().filter(e -> e.name().equals(name))
+                .mapToInt(StoredEndpoint::level).findFirst().orElse(-1);
     }
 
     public Endpoint declare(String name, String handler) {
@@ -130,9 +138,11 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop", e);
         } finally {
             monitor.close();
         }

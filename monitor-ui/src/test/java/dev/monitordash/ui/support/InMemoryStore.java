@@ -155,17 +155,6 @@ public final class InMemoryStore implements MonitorStore, DashboardQueries {
         return rows;
     }
 
-    /** What was written, for assertions. */
-    public synchronized List<StoredRequest> requests() {
-        return List.copyOf(requests);
-    }
-
-    /** The stored level of an endpoint, or -1 when the store has no such endpoint. */
-    public synchronized int storedLevel(String name) {
-        EndpointRow row = endpoints.get(name);
-        return row == null ? -1 : row.level;
-    }
-
     private static double medianMillis(List<Long> durationsNanos) {
         if (durationsNanos.isEmpty()) {
             return Double.NaN;

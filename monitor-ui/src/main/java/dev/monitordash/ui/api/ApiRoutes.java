@@ -1,0 +1,62 @@
+package dev.monitordash.ui.api;
+
+import dev.monitordash.core.Monitor;
+import dev.monitordash.ui.auth.AuthRoutes;
+import dev.monitordash.ui.auth.UserSession;
+import dev.monitordash.ui.http.Exchange;
+import dev.monitordash.ui.http.HttpError;
+import dev.monitordash.ui.http.Json;
+
+import java.io.IOException;
+
+/**
+ * The JSON API under {@code <dashboard>/api/}, for logged-in users (the caller has checked the session).
+ * Each route checks, in this order: method (405), CSRF token for state changes (403), role (403), input
+ * (400). Documented route by route in {@code docs/api.md}.
+ */
+public final class ApiRoutes {
+
+    /** {@code GET api/session}: who is logged in, their CSRF token, and the zone times are shown in. */
+    record SessionView(String user, String role, String csrfToken, String timezone) {
+    }
+
+    private final Monitor monitor;
+    private final EndpointRows endpointRows;
+    private final LevelChange levelChange;
+
+    public ApiRoutes(Monitor monitor) {
+        this.monitor = monitor;
+        this.endpointRows = new EndpointRows(monitor);
+        this.levelChange = new LevelChange(monitor);
+    }
+
+    public void handle(Exchange ex, UserSession session) throws IOException {
+        switch (ex.path()) {
+            case "/api/session":
+                ex.requireMethod("GET");
+                ex.json(200, new SessionView(session.user(), session.role().id(), session.csrfToken(),
+                        monitor.config().timezone().getId()));
+                break;
+            case "/api/endpoints":
+                ex.requireMethod("GET");
+                ex.json(200, endpointRows.table());
+                break;
+            case "/api/endpoints/level":
+                ex.requireMethod("PUT");
+                AuthRoutes.requireCsrf(ex, session);
+                AuthRoutes.requireAdmin(session);
+                ex.json(200, levelChange.apply(Json.parse(ex.jsonBody()), session.user()));
+                break;
+            case "/api/overview":
+                ex.requireMethod("GET");
+                ex.json(200, OverviewView.of(monitor.queries(), monitor.config().timezone()));
+                break;
+            case "/api/status":
+                ex.requireMethod("GET");
+                ex.json(200, StatusView.of(monitor));
+                break;
+            default:
+                throw HttpError.notFound();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.monitordash.ui.pages;
+
+import dev.monitordash.ui.http.SecurityHeaders;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dashboard's HTML pages. Each page is a fragment put into one shared layout (navigation, status
+ * line) once at startup. Only our own constant files go into the template: every value from a request
+ * or the database reaches the page later, through the JSON API, and is set with {@code textContent}.
+ * All links are relative, so pages work under any context path and mount path.
+ */
+public final class Pages {
+
+    /** A page of the navigation: its URL name (below the dashboard path) and its title. */
+    public record Page(String name, String title) {
+    }
+
+    /** In navigation order; the first is where the dashboard opens. */
+    public static final List<Page> ALL = List.of(
+            new Page("overview", "Overview"),
+            new Page("rules", "Rules"));
+
+    private static final String ROOT = "dev/monitordash/ui/pages/";
+
+    private final Map<String, byte[]> rendered = new LinkedHashMap<>();
+    private final byte[] login;
+
+    public Pages(ClassLoader loader) {
+        String layout = read(loader, "layout.html");
+        for (Page page : ALL) {
+            String html = layout
+                    .replace("{{nav}}", nav(page))
+                    .replace("{{title}}", page.title())
+                    .replace("{{page}}", page.name())
+                    .replace("{{main}}", read(loader, page.name() + ".html"));
+            rendered.put(page.name(), html.getBytes(StandardCharsets.UTF_8));
+        }
+        login = read(loader, "login.html").getBytes(StandardCharsets.UTF_8);
+    }
+
+    // The navigation comes from ALL, so a new page is one entry there plus its fragment file.
+    private static String nav(Page current) {
+        StringBuilder sb = new StringBuilder();
+        for (Page p : ALL) {
+            sb.append("      <a href=\"").append(p.name()).append('"');
+            if (p.equals(current)) {
+                sb.append(" aria-current=\"page\"");
+            }
+            sb.append('>').append(p.title()).append("</a>\n");
+        }
+        return sb.toString();
+    }
+
+    public static String home() {
+        return ALL.get(0).name();
+    }
+
+    /** The page of a name, e.g. {@code rules}; empty when there is none. */
+    public Optional<byte[]> page(String name) {
+        return Optional.ofNullable(rendered.get(name));
+    }
+
+    public byte[] login() {
+        return login;
+    }
+
+    public static void write(HttpServletResponse resp, byte[] html) throws IOException {
+        SecurityHeaders.noStore(resp);
+        resp.setStatus(200);
+        resp.setContentType("text/html");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setContentLength(html.length);
+        resp.getOutputStream().write(html);
+    }
+
+    private static String read(ClassLoader loader, String file) {
+        try (InputStream in = loader.getResourceAsStream(ROOT + file)) {
+            if (in == null) {
+                throw new IllegalStateException("dashboard page missing from the classpath: " + ROOT + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dashboard page " + file, e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// The dashboard's JSON API, relative to the page (pages live directly under the dashboard path), so it
+// works under any context path. State changes carry the session's CSRF token in X-CSRF-Token.
+
+let csrfToken = null;
+
+export function setCsrfToken(token) {
+  csrfToken = token;
+}
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function request(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, 'The application did not answer. Is it running?');
+  }
+  if (response.status === 401 && !path.endsWith('api/login')) {
+    // Session expired or logged out elsewhere: back to the login page, then here again.
+    const page = document.body.dataset.page;
+    window.location.assign(page ? `login?next=${encodeURIComponent(page)}` : 'login');
+    throw new ApiError(401, 'Your session has ended. Please log in again.');
+  }
+  const isJson = (response.headers.get('Content-Type') || '').startsWith('application/json');
+  const data = isJson ? await response.json() : null;
+  if (!response.ok) {
+    const message = data && typeof data.error === 'string' ? data.error : `HTTP ${response.status}`;
+    throw new ApiError(response.status, message);
+  }
+  return data;
+}
+
+export function getJson(path) {
+  return request('GET', path);
+}
+
+export function sendJson(method, path, body) {
+  return request(method, path, body);
+}

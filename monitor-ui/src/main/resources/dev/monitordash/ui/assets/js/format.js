@@ -1,0 +1,57 @@
+// Formatting of numbers, durations and times, the same on every page.
+
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const precise = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+export function formatCount(n) {
+  return integer.format(n);
+}
+
+/** A duration in milliseconds, e.g. "0.42 ms", "12.3 ms", "1.25 s"; "–" when unknown. */
+export function formatMillis(ms) {
+  if (ms === null || ms === undefined || Number.isNaN(ms)) return '–';
+  if (ms >= 1000) return `${precise.format(ms / 1000)} s`;
+  if (ms >= 10) return `${decimal.format(ms)} ms`;
+  return `${precise.format(ms)} ms`;
+}
+
+const timeFormats = new Map();
+
+function timeFormat(timeZone) {
+  if (!timeFormats.has(timeZone)) {
+    const options = {
+      year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    };
+    let format;
+    try {
+      // Swedish locale formats as "2025-06-19 17:47:56", the unambiguous form the seed's table uses.
+      format = new Intl.DateTimeFormat('sv-SE', { ...options, timeZone });
+    } catch (e) {
+      format = new Intl.DateTimeFormat('sv-SE', options); // zone unknown to this browser: local time
+    }
+    timeFormats.set(timeZone, format);
+  }
+  return timeFormats.get(timeZone);
+}
+
+/** An ISO-8601 instant as "YYYY-MM-DD HH:mm:ss" in the dashboard's timezone; fallback when null. */
+export function formatTime(iso, timeZone, fallback = 'never') {
+  if (!iso) return fallback;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return fallback;
+  return timeFormat(timeZone).format(date);
+}
+
+/** "3 min ago", for a tooltip beside an absolute time. */
+export function formatAgo(iso, now = Date.now()) {
+  if (!iso) return '';
+  const seconds = Math.round((now - new Date(iso).getTime()) / 1000);
+  if (seconds < 60) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}

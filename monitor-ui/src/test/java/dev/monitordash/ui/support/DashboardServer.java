@@ -1,0 +1,150 @@
+package dev.monitordash.ui.support;
+
+import dev.monitordash.core.Monitor;
+import dev.monitordash.core.config.MonitorConfig;
+import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.core.store.StoredEndpoint;
+import dev.monitordash.core.version.VersionInfo;
+import dev.monitordash.ui.DashboardServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * A real embedded Jetty 12 serving {@link DashboardServlet} at {@code <context>/dashboard/*} on a free
+ * loopback port, over a real {@link Monitor} (recording pipeline and all) writing into an
+ * {@link InMemoryStore}.
+ */
+public final class DashboardServer implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "correct horse battery";
+    public static final String GUEST_PASSWORD = "guest-only-views";
+    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    public static final VersionInfo VERSION = new VersionInfo("1.4.2", "3f2a9c1d0e5b7a8c9d0e1f2a3b4c5d6e7f8a9b0c",
+            List.of("v1.4.2"), Instant.parse("2025-06-01T10:00:00Z"), VersionInfo.Source.GIT);
+
+    private final Server server;
+    private final Monitor monitor;
+    private final InMemoryStore store;
+    private final String basePath;
+    private final URI base;
+
+    private DashboardServer(Server server, Monitor monitor, InMemoryStore store, String basePath, URI base) {
+        this.server = server;
+        this.monitor = monitor;
+        this.store = store;
+        this.basePath = basePath;
+        this.base = base;
+    }
+
+    /** Admin and guest accounts configured, as most tests want. */
+    public static MonitorConfig.Builder defaultConfig() {
+        return MonitorConfig.builder()
+                .adminPassword(ADMIN_PASSWORD)
+                .guestPassword(GUEST_PASSWORD)
+                .timezone(ZONE)
+                .serviceName("shop")
+                .instanceName("test-1")
+                .shutdownTimeout(Duration.ofSeconds(5));
+    }
+
+    public static DashboardServer start(String contextPath) throws Exception {
+        return start(contextPath, defaultConfig());
+    }
+
+    public static DashboardServer start(String contextPath, MonitorConfig.Builder config) throws Exception {
+        InMemoryStore store = new InMemoryStore();
+        Monitor monitor = Monitor.start(config.build(), VERSION, store);
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
+        context.addServlet(new ServletHolder(new DashboardServlet(monitor)), "/dashboard/*");
+        server.setHandler(context);
+        try {
+            server.start();
+        } catch (Exception e) {
+            monitor.close();
+            throw e;
+        }
+        String basePath = contextPath + "/dashboard";
+        URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + basePath);
+        return new DashboardServer(server, monitor, store, basePath, base);
+    }
+
+    public Monitor monitor() {
+        return monitor;
+    }
+
+    /** The in-memory store, for tests that make it fail; other tests go through {@link Monitor#store()}. */
+    public InMemoryStore store() {
+        return store;
+    }
+
+    /** Context path + dashboard path, e.g. {@code /shop/dashboard}. */
+    public String basePath() {
+        return basePath;
+    }
+
+    /** Full URL of the dashboard, without trailing slash. */
+    public URI base() {
+        return base;
+    }
+
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    /** The level the store holds for an endpoint (what a restart would restore), or -1 when none. */
+    public int storedLevel(String name) {
+        return monitor.store().loadEndpoints().stream().filter(e -> e.name().equals(name))
+                .mapToInt(StoredEndpoint::level).findFirst().orElse(-1);
+    }
+
+    public Endpoint declare(String name, String handler) {
+        return monitor.declare(name, handler);
+    }
+
+    /** Records a request through the real pipeline, as the filter would. */
+    public void record(String endpoint, String method, int status, double millis, Instant start) {
+        Endpoint e = monitor.endpoints().lookup(endpoint);
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
+        if (!monitor.record(new RequestRecord(e, micros, (long) (millis * 1_000_000), method, status, "alice",
+                "127.0.0.1"))) {
+            throw new AssertionError("pipeline refused a record");
+        }
+    }
+
+    /** Waits (polling, generous deadline) until the writer has stored {@code n} records in total. */
+    public void awaitWritten(long n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (monitor.stats().written() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + monitor.stats().written() + " of " + n + " records written");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop", e);
+        } finally {
+            monitor.close();
+        }
+    }
+}

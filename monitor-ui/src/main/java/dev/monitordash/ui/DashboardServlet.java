@@ -53,11 +53,11 @@ public final class DashboardServlet extends HttpServlet {
     private final transient Pages pages;
 
     /**
-     * A dashboard for the monitor, with plain-text password comparison and the request's remote address
+     * A dashboard for the monitor, accepting passwords in every configured format, with the request's remote address
      * as the client address for login throttling.
      */
     public DashboardServlet(Monitor monitor) {
-        this(monitor, PasswordVerifier.plainText(), HttpServletRequest::getRemoteAddr);
+        this(monitor, PasswordVerifier.configured(), HttpServletRequest::getRemoteAddr);
     }
 
     /**

@@ -92,6 +92,11 @@ final class ContextBinding {
         return settings;
     }
 
+    /** True when zero-line mode made this binding. */
+    boolean isAutomatic() {
+        return automatic;
+    }
+
     private Monitor takeOver(BindingSettings explicit) {
         if (!automatic) {
             throw alreadyBound();

@@ -60,6 +60,7 @@ final class ContextBinding {
                 binding.register();
             } catch (RuntimeException e) {
                 binding.close();
+                context.removeAttribute(MonitoringDashboard.MONITOR_ATTRIBUTE);
                 throw e;
             }
             context.setAttribute(ATTRIBUTE, binding);

@@ -67,5 +67,6 @@ class JettyContainerTest extends ContainerContractTest {
                 () -> defaults().bind(jetty.contextHandler().getServletContext()));
         assertTrue(e.getMessage().contains("Bind while the context is being set up"), e.getMessage());
         assertTrue(store.isClosed(), "the monitor started for the failed bind is closed again");
+        assertTrue(MonitoringDashboard.monitor(jetty.contextHandler().getServletContext()).isEmpty());
     }
 }

@@ -216,6 +216,20 @@ class MonitoringFilterTest {
     }
 
     @Test
+    void countsRoutesBeyondTheEndpointCapUnderTheOverflowEndpoint() throws Exception {
+        MonitoringFilter filter = filter(MonitorConfig.builder().maxEndpoints(2), null, r -> r.getRequestURI());
+        mapped(MappingMatch.PATH, "/api/*");
+        for (String uri : List.of("/a", "/b", "/c", "/d")) {
+            when(request.getRequestURI()).thenReturn(uri);
+            filter.doFilter(request, response, chain);
+        }
+
+        Await.until("four records", Duration.ofSeconds(30), () -> store.size() == 4);
+        assertEquals(List.of("/a", "/b", Endpoint.OVERFLOW_NAME, Endpoint.OVERFLOW_NAME),
+                store.written().stream().map(w -> w.record().endpoint().name()).toList());
+    }
+
+    @Test
     void neverRecordsTheDashboard() throws Exception {
         MonitoringFilter filter = filter(MonitorConfig.builder(), null, r -> "/named-by-app");
         mapped(MappingMatch.PATH, "/dashboard/*");

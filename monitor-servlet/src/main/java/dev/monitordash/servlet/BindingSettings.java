@@ -1,0 +1,38 @@
+package dev.monitordash.servlet;
+
+import dev.monitordash.core.Monitor;
+import dev.monitordash.core.config.MonitorConfig;
+import dev.monitordash.core.store.MonitorStore;
+import dev.monitordash.core.version.VersionDetector;
+import dev.monitordash.servlet.client.ClientAddressResolver;
+import dev.monitordash.servlet.endpoint.EndpointResolver;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.function.Function;
+
+/**
+ * What one bind asked for: the validated monitor configuration plus the servlet-side options.
+ *
+ * @param groupBy          user (group) of a request; null for the principal's name
+ * @param endpointResolver the application's route names; null for none
+ * @param store            a store to use instead of opening {@code config.databaseUrl()}; null for that
+ */
+record BindingSettings(MonitorConfig config, Function<HttpServletRequest, String> groupBy,
+        EndpointResolver endpointResolver, MonitorStore store) {
+
+    BindingSettings {
+        // Fails the bind, not the first request, when a trusted proxy entry is not an address or range.
+        new ClientAddressResolver(config.trustedProxies());
+    }
+
+    /** The dashboard's servlet mapping; its requests are never recorded. */
+    String dashboardPattern() {
+        return config.dashboardPath() + "/*";
+    }
+
+    Monitor startMonitor() {
+        return store == null
+                ? Monitor.start(config)
+                : Monitor.start(config, VersionDetector.detect(config), store);
+    }
+}

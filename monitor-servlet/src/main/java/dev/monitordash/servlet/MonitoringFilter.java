@@ -1,0 +1,216 @@
+package dev.monitordash.servlet;
+
+import dev.monitordash.core.Monitor;
+import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.endpoint.MonitoringLevel;
+import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.servlet.client.ClientAddressResolver;
+import dev.monitordash.servlet.endpoint.EndpointNaming;
+import dev.monitordash.servlet.endpoint.EndpointResolver;
+import dev.monitordash.servlet.endpoint.ServletMappings;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The hot path: measures every request of an endpoint at level 1 or above and hands one
+ * {@link RequestRecord} to the monitor. At level 0 (and for the dashboard's own requests) it costs the
+ * endpoint's name and one map lookup before the chain, nothing else.
+ *
+ * <p>Monitoring never changes what the application does: whatever the chain throws is rethrown as the
+ * same instance after it has been counted as status 500, and a failure of the monitoring code itself is
+ * swallowed (logged once). Requests that go asynchronous are recorded when they complete, with their full
+ * duration. Registered for the REQUEST dispatch only, so one request is one record: an async, forward,
+ * include or error dispatch is part of the request already being measured.
+ *
+ * <p>{@link MonitoringDashboard#bind} registers it; construct it directly only to embed the filter
+ * elsewhere (benchmarks, custom registration).
+ */
+public final class MonitoringFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitoringFilter.class);
+
+    private final ContextBinding binding;
+    // Set once before the first request (constructor or init); the container publishes them safely.
+    private Monitor monitor;
+    private EndpointNaming naming;
+    private Function<HttpServletRequest, String> groupBy;
+    private ClientAddressResolver clientAddress;
+    private String internalPattern;
+    private volatile boolean failureLogged;
+
+    /**
+     * A filter that records into {@code monitor}.
+     *
+     * @param groupBy          the user (group) of a request; null for the request's principal name
+     * @param endpointResolver the application's route names; null for Spring MVC / servlet mappings only
+     */
+    public MonitoringFilter(Monitor monitor, Function<HttpServletRequest, String> groupBy,
+            EndpointResolver endpointResolver) {
+        this.binding = null;
+        use(monitor, groupBy, endpointResolver);
+    }
+
+    /** A filter that takes its monitor from the binding when the container initialises it. */
+    MonitoringFilter(ContextBinding binding) {
+        this.binding = binding;
+    }
+
+    private void use(Monitor m, Function<HttpServletRequest, String> userFunction, EndpointResolver resolver) {
+        this.monitor = m;
+        this.groupBy = userFunction;
+        this.internalPattern = m.config().dashboardPath() + "/*";
+        this.naming = new EndpointNaming(m.endpoints(), resolver, internalPattern);
+        this.clientAddress = new ClientAddressResolver(m.config().trustedProxies());
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+        if (binding != null) {
+            Monitor m = binding.monitor();
+            if (m == null) {
+                LOG.warn("MonitorDash did not start; requests pass through unmeasured");
+                return;
+            }
+            BindingSettings settings = binding.settings();
+            use(m, settings.groupBy(), settings.endpointResolver());
+        }
+        if (filterConfig != null) {
+            declareMappedRoutes(filterConfig);
+        }
+    }
+
+    // The rules table lists endpoints before their first request (seed ch. 3.1).
+    private void declareMappedRoutes(FilterConfig filterConfig) {
+        try {
+            for (Map.Entry<String, String> route : ServletMappings.discover(filterConfig.getServletContext()).entrySet()) {
+                if (!route.getKey().equals(internalPattern)) {
+                    monitor.declare(route.getKey(), route.getValue());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("MonitorDash could not list the servlet mappings; endpoints appear when first requested", e);
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        EndpointNaming endpointNaming = naming;
+        if (endpointNaming == null || !(req instanceof HttpServletRequest request)
+                || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        HttpServletMapping mapping = null;
+        Endpoint endpoint = null;
+        try {
+            mapping = request.getHttpServletMapping();
+            endpoint = endpointNaming.before(request, mapping);
+        } catch (Throwable t) {
+            monitoringFailed(t);
+        }
+        if (endpoint == null || endpoint.level() == MonitoringLevel.OFF) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long startMicros = System.currentTimeMillis() * 1000L;
+        long startNanos = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } catch (Throwable t) {
+            afterChain(request, response, mapping, endpoint, startMicros, startNanos, true);
+            throw t;
+        }
+        afterChain(request, response, mapping, endpoint, startMicros, startNanos, false);
+    }
+
+    private void afterChain(HttpServletRequest request, HttpServletResponse response, HttpServletMapping mapping,
+            Endpoint endpoint, long startMicros, long startNanos, boolean threw) {
+        try {
+            long durationNanos = System.nanoTime() - startNanos;
+            String route = naming.routeAfter(request);
+            String method = request.getMethod();
+            String user = user(request);
+            String ip = clientAddress.resolve(request);
+            if (!threw && request.isAsyncStarted() && awaitCompletion(request, response, mapping, endpoint, route,
+                    startMicros, startNanos, method, user, ip)) {
+                return;
+            }
+            record(mapping, endpoint, route, startMicros, durationNanos, method,
+                    threw ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), user, ip);
+        } catch (Throwable t) {
+            monitoringFailed(t);
+        }
+    }
+
+    private boolean awaitCompletion(HttpServletRequest request, HttpServletResponse response,
+            HttpServletMapping mapping, Endpoint endpoint, String route, long startMicros, long startNanos,
+            String method, String user, String ip) {
+        AsyncCompletion completion = new AsyncCompletion(this, response, mapping, endpoint, route,
+                startMicros, startNanos, method, user, ip);
+        try {
+            AsyncContext async = request.getAsyncContext();
+            async.addListener(completion);
+            return true;
+        } catch (IllegalStateException e) {
+            // Completed between isAsyncStarted() and here: nothing will call the listener, record now.
+            return false;
+        }
+    }
+
+    /** Records a finished request under the endpoint its route and status name, unless that is off. */
+    void record(HttpServletMapping mapping, Endpoint measured, String route, long startMicros, long durationNanos,
+            String method, int status, String user, String ip) {
+        Endpoint endpoint = naming.recordedUnder(measured, route, mapping, status);
+        if (endpoint.level() == MonitoringLevel.OFF) {
+            return;
+        }
+        monitor.record(new RequestRecord(endpoint, startMicros, durationNanos, method, status, user, ip));
+    }
+
+    private String user(HttpServletRequest request) {
+        Function<HttpServletRequest, String> f = groupBy;
+        if (f == null) {
+            // getUserPrincipal never creates a session; getSession() would, and cost a cookie.
+            Principal principal = request.getUserPrincipal();
+            return principal == null ? null : principal.getName();
+        }
+        try {
+            return f.apply(request);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    void monitoringFailed(Throwable t) {
+        if (!failureLogged) {
+            failureLogged = true;
+            LOG.warn("MonitorDash failed to measure a request; the request itself was served."
+                    + " Further failures are logged at debug level.", t);
+        } else {
+            LOG.debug("MonitorDash failed to measure a request", t);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (binding != null) {
+            binding.close();
+        }
+    }
+}

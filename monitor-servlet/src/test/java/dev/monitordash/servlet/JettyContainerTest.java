@@ -1,0 +1,72 @@
+package dev.monitordash.servlet;
+
+import dev.monitordash.core.Monitor;
+import dev.monitordash.servlet.testing.Await;
+import dev.monitordash.servlet.testing.EmbeddedServer;
+import dev.monitordash.servlet.testing.JettyServer;
+import dev.monitordash.servlet.testing.TestClient;
+import jakarta.servlet.ServletContext;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The container contract in Jetty 12 (ee10), plus Jetty's own binding recipes. */
+class JettyContainerTest extends ContainerContractTest {
+
+    @Override
+    EmbeddedServer newServer(Path baseDir) {
+        return new JettyServer();
+    }
+
+    @Test
+    void bindsFromAListenerAddedToTheContextHandler() throws Exception {
+        JettyServer jetty = new JettyServer();
+        server = jetty;
+        app.install(jetty);
+        AtomicReference<Monitor> bound = new AtomicReference<>();
+        jetty.bindFromListener(context -> bound.set(defaults().bind(context)));
+        jetty.start();
+
+        assertEquals(200, new TestClient(jetty).get("/hello", "carol").statusCode());
+        Await.until("record", DEADLINE, () -> store.size() == 1);
+        assertEquals("carol", store.written().get(0).record().user());
+        assertSame(bound.get(), MonitoringDashboard.monitor(jetty.contextHandler().getServletContext()).orElseThrow());
+    }
+
+    @Test
+    void bindingTwiceFailsClearlyAndKeepsTheFirstBinding() throws Exception {
+        JettyServer jetty = new JettyServer();
+        server = jetty;
+        app.install(jetty);
+        ServletContext context = jetty.contextHandler().getServletContext();
+        Monitor first = defaults().bind(context);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> MonitoringDashboard.bind(context));
+        assertTrue(e.getMessage().contains("already bound"), e.getMessage());
+
+        jetty.start();
+        assertEquals(200, new TestClient(jetty).get("/hello").statusCode());
+        Await.until("one record per request", DEADLINE, () -> store.size() == 1);
+        assertSame(first, MonitoringDashboard.monitor(context).orElseThrow());
+    }
+
+    @Test
+    void bindingAfterTheContextStartedFailsWithTheRecipe() throws Exception {
+        JettyServer jetty = new JettyServer();
+        server = jetty;
+        app.install(jetty);
+        jetty.start();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> defaults().bind(jetty.contextHandler().getServletContext()));
+        assertTrue(e.getMessage().contains("Bind while the context is being set up"), e.getMessage());
+        assertTrue(store.isClosed(), "the monitor started for the failed bind is closed again");
+        assertTrue(MonitoringDashboard.monitor(jetty.contextHandler().getServletContext()).isEmpty());
+    }
+}

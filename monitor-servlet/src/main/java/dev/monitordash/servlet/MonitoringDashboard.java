@@ -1,6 +1,7 @@
 package dev.monitordash.servlet;
 
 import dev.monitordash.core.Monitor;
+import dev.monitordash.core.config.ConfigLoader;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.store.MonitorStore;
 import dev.monitordash.servlet.endpoint.EndpointResolver;
@@ -80,8 +81,9 @@ public final class MonitoringDashboard {
 
     /** The configuration code starts from: file, system properties and environment. */
     static MonitorConfig.Builder loadBaseConfig() {
-        // Swap in once the config module's loader is merged: return ConfigLoader.load();
-        return MonitorConfig.builder();
+        // The web app's class loader finds a monitordash.properties packaged with the app.
+        return ConfigLoader.fromEnvironment(Thread.currentThread().getContextClassLoader())
+                .applyTo(MonitorConfig.builder());
     }
 
     /** Everything {@link MonitorConfig} carries, plus the options that only make sense in a servlet app. */

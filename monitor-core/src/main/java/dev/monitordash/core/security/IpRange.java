@@ -92,8 +92,15 @@ public final class IpRange {
         return out;
     }
 
-    /** The address bytes (4 or 16, IPv4-mapped IPv6 as 4), or null when not an IP literal. */
-    static byte[] parseAddress(String s) {
+    /**
+     * The address bytes (4 or 16, IPv4-mapped IPv6 as 4) of a literal such as {@code 192.0.2.1},
+     * {@code 2001:db8::1} or {@code [2001:db8::1]}, or null when not an IP literal. Never does a DNS
+     * lookup: header values come from clients.
+     */
+    public static byte[] parseAddress(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
         if (s.startsWith("[") && s.endsWith("]")) {
             s = s.substring(1, s.length() - 1);
         }

@@ -42,7 +42,11 @@ public final class TrustedProxies {
         if (ranges.length == 0 || remoteAddress == null) {
             return false;
         }
-        byte[] address = IpRange.parseAddress(remoteAddress.trim());
+        return isTrustedAddress(IpRange.parseAddress(remoteAddress.trim()));
+    }
+
+    /** Whether parsed address bytes ({@link IpRange#parseAddress}) are a trusted proxy; false for null. */
+    public boolean isTrustedAddress(byte[] address) {
         if (address == null) {
             return false;
         }

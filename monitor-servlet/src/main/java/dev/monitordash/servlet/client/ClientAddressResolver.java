@@ -1,6 +1,9 @@
 package dev.monitordash.servlet.client;
 
 import dev.monitordash.core.config.ConfigException;
+import dev.monitordash.core.config.ConfigKey;
+import dev.monitordash.core.security.IpRange;
+import dev.monitordash.core.security.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Enumeration;
@@ -15,32 +18,25 @@ import java.util.List;
  */
 public final class ClientAddressResolver {
 
-    /** Configuration key of the trusted proxies (the config module's {@code ConfigKey.TRUSTED_PROXIES}). */
-    static final String TRUSTED_PROXIES_KEY = "monitordash.proxies.trusted";
-
-    private final IpRange[] trusted;
+    private final TrustedProxies trusted;
 
     /**
      * @param trustedProxies IP addresses and CIDR ranges, IPv4 or IPv6, parsed once here
      * @throws ConfigException naming the key and the entry that is not an address or range
      */
     public ClientAddressResolver(List<String> trustedProxies) {
-        IpRange[] ranges = new IpRange[trustedProxies.size()];
-        for (int i = 0; i < ranges.length; i++) {
-            try {
-                ranges[i] = IpRange.parse(trustedProxies.get(i));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(TRUSTED_PROXIES_KEY,
-                        e.getMessage() + "; expected IP addresses or CIDR ranges such as 10.0.0.0/8 or ::1");
-            }
+        try {
+            this.trusted = TrustedProxies.of(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.TRUSTED_PROXIES.property(),
+                    e.getMessage() + "; expected IP addresses or CIDR ranges such as 10.0.0.0/8 or ::1");
         }
-        this.trusted = ranges;
     }
 
     /** The client address of the request; null only when the container gives no remote address. */
     public String resolve(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
-        if (trusted.length == 0 || remote == null) {
+        if (trusted.isEmpty() || remote == null) {
             return remote;
         }
         return resolve(remote, joined(request.getHeaders("Forwarded")),
@@ -52,8 +48,8 @@ public final class ClientAddressResolver {
      * header lines joined with commas, in order; null when absent).
      */
     public String resolve(String remote, String forwarded, String xForwardedFor) {
-        byte[] remoteBytes = IpLiteral.parse(remote);
-        if (!isTrusted(remoteBytes)) {
+        byte[] remoteBytes = IpRange.parseAddress(remote);
+        if (!trusted.isTrustedAddress(remoteBytes)) {
             return remote;
         }
         List<String> hops;
@@ -67,28 +63,16 @@ public final class ClientAddressResolver {
         String client = remote;
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i);
-            byte[] address = IpLiteral.parse(hop);
+            byte[] address = IpRange.parseAddress(hop);
             if (address == null) {
                 return client;
             }
             client = hop;
-            if (!isTrusted(address)) {
+            if (!trusted.isTrustedAddress(address)) {
                 return client;
             }
         }
         return client;
-    }
-
-    private boolean isTrusted(byte[] address) {
-        if (address == null) {
-            return false;
-        }
-        for (IpRange range : trusted) {
-            if (range.contains(address)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String joined(Enumeration<String> values) {

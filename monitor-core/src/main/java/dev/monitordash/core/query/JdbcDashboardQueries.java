@@ -28,19 +28,19 @@ public final class JdbcDashboardQueries implements DashboardQueries {
 
     static final Duration WEEK = Duration.ofDays(7);
 
-    private static final String ENDPOINTS = "SELECT id, name, last_requested FROM endpoint ORDER BY name";
+    static final String ENDPOINTS = "SELECT id, name, last_requested FROM endpoint ORDER BY name";
     // Covering scan of (endpoint_id, started_at): reads the index only, never the table.
-    private static final String HITS = "SELECT endpoint_id, COUNT(*), "
+    static final String HITS = "SELECT endpoint_id, COUNT(*), "
             + "SUM(CASE WHEN started_at >= ? THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN started_at >= ? THEN 1 ELSE 0 END) "
             + "FROM request GROUP BY endpoint_id";
     // The condition matches the partial index request_endpoint_errors exactly, so only errors are read.
-    private static final String ERRORS = "SELECT endpoint_id, COUNT(*) FROM request WHERE status >= 400 "
+    static final String ERRORS = "SELECT endpoint_id, COUNT(*) FROM request WHERE status >= 400 "
             + "GROUP BY endpoint_id";
     // Exact median by walking the (endpoint_id, duration) index to the middle: O(n/2) index entries per
     // endpoint, no sort and no table reads. PostgreSQL's percentile_cont would sort all of the endpoint's
     // rows instead; one SQL for both dialects wins. Rollups (later) take over for very large tables.
-    private static final String MIDDLE_DURATIONS = "SELECT duration FROM request WHERE endpoint_id = ? "
+    static final String MIDDLE_DURATIONS = "SELECT duration FROM request WHERE endpoint_id = ? "
             + "ORDER BY duration LIMIT ? OFFSET ?";
 
     private final SnapshotConnections connections;

@@ -272,6 +272,12 @@ public final class JdbcStore implements MonitorStore {
                 } catch (SQLException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
                 }
+                if (e instanceof SQLException) {
+                    // Never reuse a connection that failed: SQLite opens a file it cannot write as read-only
+                    // and would stay read-only after the file is writable again; a PostgreSQL connection
+                    // may be half-broken. A fresh one costs little next to a failed batch.
+                    pool.evictConnection(c);
+                }
                 throw e;
             }
         } catch (SQLException e) {

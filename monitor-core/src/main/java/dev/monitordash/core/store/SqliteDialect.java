@@ -24,6 +24,8 @@ final class SqliteDialect implements Dialect {
      */
     static final int POOL_SIZE = 3;
 
+    static final int WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
     @Override
     public String name() {
         return "SQLite";
@@ -38,6 +40,11 @@ final class SqliteDialect implements Dialect {
         pool.addDataSourceProperty("journal_mode", "WAL");
         pool.addDataSourceProperty("synchronous", "NORMAL");
         pool.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
+        // Checkpoint every ~40 MB of WAL instead of 4 MB: a page rewritten by several batches reaches the
+        // database file once, and fewer checkpoints mean fewer fsyncs. Measured ~2x the write rate with
+        // hundreds of endpoints per batch. The size limit gives the disk back after a burst.
+        pool.setConnectionInitSql("PRAGMA wal_autocheckpoint=" + WAL_AUTOCHECKPOINT_PAGES);
+        pool.addDataSourceProperty("journal_size_limit", String.valueOf(64L * 1024 * 1024));
     }
 
     @Override

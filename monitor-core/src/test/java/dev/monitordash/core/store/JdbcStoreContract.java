@@ -4,6 +4,7 @@ import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.endpoint.MonitoringLevel;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.core.testing.Await;
 import dev.monitordash.core.testing.Records;
 import dev.monitordash.core.testing.Sql;
 import dev.monitordash.core.testing.TestDatabase;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,8 +146,18 @@ abstract class JdbcStoreContract {
             assertThrows(StoreException.class, () -> store.writeBatch(List.of(r), ORIGIN));
 
             outage.bringUp();
-            store.writeBatch(List.of(r), ORIGIN);
+            // HikariCP retries connecting with a back-off of up to seconds: poll, as the writer would.
+            Await.until("the store accepts a batch", Duration.ofSeconds(60), () -> {
+                try {
+                    store.writeBatch(List.of(r), ORIGIN);
+                    return true;
+                } catch (StoreException stillDown) {
+                    return false;
+                }
+            });
             assertEquals(1, Sql.longValue(database(), outage.url(), "SELECT COUNT(*) FROM request"));
+            assertEquals(SchemaMigrator.LATEST,
+                    Sql.longValue(database(), outage.url(), "SELECT MAX(version) FROM schema_version"));
         }
     }
 

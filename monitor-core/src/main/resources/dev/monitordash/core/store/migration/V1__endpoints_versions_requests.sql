@@ -37,12 +37,11 @@ CREATE TABLE request (
     instance TEXT NOT NULL
 );
 
--- Every index costs write throughput; these are the ones the views need.
--- Per endpoint over a time range (heatmap, hourly series, overview counts: a covering index for them).
-CREATE INDEX request_endpoint_started ON request (endpoint_id, started_at);
--- All endpoints over a time range (versions page, retention of old rows).
+-- Every index costs write throughput; these two serve the views (measured: BENCHMARKS.md).
+-- Per endpoint over a time range, covering duration and status too: the heatmap, hourly series,
+-- overview counts, errors and medians read this index only, never the table. Its insertion point per
+-- endpoint is always the right end (started_at grows), which keeps batch writes cheap; an index that
+-- starts with (endpoint_id, duration) inserted at random places and cost about half the write rate.
+CREATE INDEX request_endpoint_time ON request (endpoint_id, started_at, duration, status);
+-- All endpoints over a time range (versions page, retention of old rows); append-only.
 CREATE INDEX request_started ON request (started_at);
--- Exact median/quantiles of an endpoint by walking the index (ORDER BY duration LIMIT 1 OFFSET n/2).
-CREATE INDEX request_endpoint_duration ON request (endpoint_id, duration);
--- Errors per endpoint; partial, so only the (few) failed requests pay for it.
-CREATE INDEX request_endpoint_errors ON request (endpoint_id) WHERE status >= 400;

@@ -257,7 +257,11 @@ public final class JdbcStore implements MonitorStore {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs the work in one transaction on a pooled connection: all or nothing. */
+    /**
+     * Runs the work in one transaction on a pooled connection: all or nothing. Whatever goes wrong inside
+     * (an SQL error, or a driver's own exception or assertion about a dead connection) is rolled back,
+     * the connection is discarded, and the caller gets a {@link StoreException}.
+     */
     private <T> T transaction(String what, SqlWork<T> work) {
         ensureSchema();
         try (Connection c = pool.getConnection()) {
@@ -266,19 +270,20 @@ public final class JdbcStore implements MonitorStore {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) e;
+                }
                 try {
                     c.rollback();
-                } catch (SQLException rollbackFailure) {
+                } catch (SQLException | RuntimeException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
                 }
-                if (e instanceof SQLException) {
-                    // Never reuse a connection that failed: SQLite opens a file it cannot write as read-only
-                    // and would stay read-only after the file is writable again; a PostgreSQL connection
-                    // may be half-broken. A fresh one costs little next to a failed batch.
-                    pool.evictConnection(c);
-                }
-                throw e;
+                // Never reuse a connection that failed: SQLite opens a file it cannot write as read-only
+                // and would stay read-only after the file is writable again; a PostgreSQL connection
+                // may be half-broken. A fresh one costs little next to a failed batch.
+                pool.evictConnection(c);
+                throw failed(what, e);
             }
         } catch (SQLException e) {
             throw failed(what, e);
@@ -287,14 +292,17 @@ public final class JdbcStore implements MonitorStore {
 
     // After any failure the database may have been replaced (restored backup, recreated file, new server):
     // cached endpoint ids may be wrong and the schema may be missing, so both are checked again on next use.
-    private StoreException failed(String what, SQLException e) {
+    private StoreException failed(String what, Throwable e) {
+        if (e instanceof StoreException) {
+            return (StoreException) e;
+        }
         schemaReady = false;
         endpointIds.clear();
         return new StoreException("MonitorDash could not " + what + ": " + describe(e), e);
     }
 
     /** HikariCP's timeout message hides why connecting failed; the dashboard shows both. */
-    static String describe(SQLException e) {
+    static String describe(Throwable e) {
         Throwable cause = e.getCause();
         if (cause == null || cause.getMessage() == null || cause.getMessage().equals(e.getMessage())) {
             return e.getMessage();

@@ -37,7 +37,8 @@ CREATE TABLE request (
     instance TEXT NOT NULL
 );
 
--- Every index costs write throughput; these two serve the views (measured: BENCHMARKS.md).
+-- Every index costs write throughput; these two serve the views (measured with the benchmarks
+-- module's WriterThroughputBenchmark).
 -- Per endpoint over a time range, covering duration and status too: the heatmap, hourly series,
 -- overview counts, errors and medians read this index only, never the table. Its insertion point per
 -- endpoint is always the right end (started_at grows), which keeps batch writes cheap; an index that

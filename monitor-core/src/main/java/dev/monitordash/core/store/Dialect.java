@@ -24,6 +24,12 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
                     + "jdbc:postgresql://HOST/DB), was empty");
         }
         if (url.startsWith("jdbc:sqlite:")) {
+            if (url.contains(":memory:") || url.contains("mode=memory")) {
+                // Every pooled connection would get its own empty database, and a replaced connection
+                // would lose everything: only a file works.
+                throw new ConfigException(DATABASE_KEY, "an in-memory SQLite database cannot be shared by the "
+                        + "store's connections; use a file, e.g. jdbc:sqlite:monitordash.db");
+            }
             return new SqliteDialect();
         }
         if (url.startsWith("jdbc:postgresql:")) {

@@ -30,6 +30,13 @@ class DialectTest {
     }
 
     @Test
+    void inMemorySqliteIsRefusedBecauseEachPooledConnectionWouldSeeItsOwnDatabase() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Dialect.forUrl("jdbc:sqlite::memory:"));
+        assertEquals("monitordash.database", e.key());
+        assertTrue(e.getMessage().contains("use a file"), e.getMessage());
+    }
+
+    @Test
     void emptyUrlFailsNamingTheKey() {
         ConfigException e = assertThrows(ConfigException.class, () -> Dialect.forUrl(" "));
         assertEquals("monitordash.database", e.key());

@@ -84,6 +84,7 @@ public final class PostgresTestDatabase implements TestDatabase, AutoCloseable {
                 if (started != null) {
                     started.close(); // cleans its data directory
                 }
+                Files.deleteIfExists(data); // still empty if it never started
             }
         };
     }

@@ -55,9 +55,12 @@ public final class RecordPipeline implements AutoCloseable {
         return this;
     }
 
-    /** Hands a record to the writer. Never blocks; returns false (and counts a drop) when full. */
+    /**
+     * Hands a record to the writer. Never blocks; returns false (and counts a drop) when the queue is
+     * full or the pipeline is closing (the flush covers what was queued before {@link #close()}).
+     */
     public boolean offer(RequestRecord record) {
-        if (queue.offer(record)) {
+        if (!closing && queue.offer(record)) {
             accepted.increment();
             return true;
         }
@@ -99,10 +102,14 @@ public final class RecordPipeline implements AutoCloseable {
                 backoff = 0;
             } catch (InterruptedException e) {
                 // close() gave up waiting: what is still queued is lost, and counted.
-                dropped.add(batch.size() + queue.size());
-                queue.clear();
+                dropped.add(batch.size());
+                batch.clear();
+                dropped.add(queue.drainTo(batch));
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) e; // out of memory and the like: not the store's fault
+                }
                 // The store failed: this batch is dropped and counted, the writer backs off and retries
                 // with the next batch, so writing resumes by itself once the store is back.
                 dropped.add(batch.size());
@@ -143,10 +150,14 @@ public final class RecordPipeline implements AutoCloseable {
         try {
             writer.join(shutdownTimeout.toMillis());
             if (writer.isAlive()) {
+                LOG.warn("MonitorDash could not flush its queue within {}; the {} records still queued are dropped",
+                        shutdownTimeout, queue.size());
                 writer.interrupt();
                 writer.join(1_000);
-                LOG.warn("MonitorDash could not flush all records within {}; {} dropped in total",
-                        shutdownTimeout, dropped.sum());
+            }
+            if (!writer.isAlive()) {
+                // A record offered in the instant close() began may have missed the writer's last look.
+                dropped.add(queue.drainTo(new ArrayList<>()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

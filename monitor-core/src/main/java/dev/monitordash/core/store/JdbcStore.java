@@ -1,13 +1,328 @@
 package dev.monitordash.core.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.monitordash.core.config.MonitorConfig;
+import dev.monitordash.core.endpoint.MonitoringLevel;
+import dev.monitordash.core.query.DashboardQueries;
+import dev.monitordash.core.query.JdbcDashboardQueries;
+import dev.monitordash.core.record.Origin;
+import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.core.version.VersionInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** JDBC store for SQLite and PostgreSQL. TODO(store helper): implement. */
-public final class JdbcStore {
-    private JdbcStore() {
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The store over JDBC and HikariCP, for SQLite and PostgreSQL through the same code; what differs lives
+ * in {@link Dialect}. Opening never fails because the database is down: the schema is migrated on the
+ * first use that reaches it, and every operation until then fails with a {@link StoreException}, which
+ * the recording pipeline counts as dropped records.
+ */
+public final class JdbcStore implements MonitorStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    /**
+     * How long an operation waits for a connection. Short, so that the writer notices a dead database
+     * within seconds, drops the batch and backs off, and so that {@link #close()} is never stuck behind it.
+     */
+    static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final Clock clock;
+    private final SchemaMigrator migrator;
+    private final EndpointIds endpointIds = new EndpointIds();
+    private final BatchWriter batchWriter;
+    private final JdbcDashboardQueries queries;
+    private final Object migrationLock = new Object();
+    private volatile boolean schemaReady;
+
+    private JdbcStore(HikariDataSource pool, Dialect dialect, Clock clock) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.migrator = new SchemaMigrator(dialect);
+        this.batchWriter = new BatchWriter(endpointIds, dialect);
+        this.queries = new JdbcDashboardQueries(this::openSnapshot, clock);
     }
 
-    public static MonitorStore open(MonitorConfig config) {
-        throw new UnsupportedOperationException("TODO");
+    /** Opens the store of {@link MonitorConfig#databaseUrl()}; see {@link #open(MonitorConfig, Clock)}. */
+    public static JdbcStore open(MonitorConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store and migrates its schema if the database is reachable now; if it is not, it will
+     * be migrated on first successful use.
+     *
+     * @param clock what "now" is for the queries' today/last-7-days and for rows the store dates itself
+     * @throws dev.monitordash.core.config.ConfigException for a URL that is neither SQLite nor PostgreSQL,
+     *         naming the key {@code monitordash.database}
+     */
+    public static JdbcStore open(MonitorConfig config, Clock clock) {
+        String url = config.databaseUrl();
+        Dialect dialect = Dialect.forUrl(url);
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("MonitorDash-" + POOLS.incrementAndGet());
+        hc.setJdbcUrl(url);
+        config.databaseUser().ifPresent(hc::setUsername);
+        config.databasePassword().ifPresent(hc::setPassword);
+        hc.setInitializationFailTimeout(-1); // a dead database must not stop the host from starting
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        hc.setValidationTimeout(1_000);
+        dialect.configure(hc);
+        JdbcStore store = new JdbcStore(new HikariDataSource(hc), dialect, clock);
+        LOG.info("MonitorDash stores its data in {} at {}", dialect.name(), withoutParameters(url));
+        try {
+            store.ensureSchema();
+        } catch (StoreException e) {
+            LOG.warn("MonitorDash store is not usable yet; requests are dropped until it is: {}", e.getMessage());
+        }
+        return store;
+    }
+
+    @Override
+    public void writeBatch(List<RequestRecord> records, Origin origin) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<String, BatchWriter.Touched> touched = transaction("write " + records.size() + " request records",
+                c -> batchWriter.write(c, records, origin));
+        batchWriter.committed(touched);
+    }
+
+    @Override
+    public void saveEndpoint(String name, String handler, int level, Instant firstSeen, String version) {
+        requireLevel(level);
+        // An existing row keeps its level, first-seen time and version; only a missing handler is filled in.
+        transaction("save endpoint " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO endpoint "
+                    + "(name, handler, level, methods, first_seen, first_version) VALUES (?, ?, ?, '', ?, ?) "
+                    + "ON CONFLICT (name) DO UPDATE SET handler = COALESCE(endpoint.handler, excluded.handler)")) {
+                ps.setString(1, name);
+                ps.setString(2, handler);
+                ps.setInt(3, level);
+                ps.setLong(4, EpochMicros.of(firstSeen));
+                ps.setString(5, version);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Persists a level change; an endpoint the store has not seen yet is inserted with that level. */
+    @Override
+    public void saveLevel(String name, int level) {
+        requireLevel(level);
+        transaction("save the level of endpoint " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO endpoint "
+                    + "(name, level, methods, first_seen) VALUES (?, ?, '', ?) "
+                    + "ON CONFLICT (name) DO UPDATE SET level = excluded.level")) {
+                ps.setString(1, name);
+                ps.setInt(2, level);
+                ps.setLong(3, EpochMicros.of(clock.instant()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Every stored endpoint, by name; methods sorted. */
+    @Override
+    public List<StoredEndpoint> loadEndpoints() {
+        return transaction("load endpoints", c -> {
+            List<StoredEndpoint> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, handler, level, methods, first_seen, "
+                    + "first_version, last_requested FROM endpoint ORDER BY name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredEndpoint(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            new TreeSet<>(BatchWriter.parseMethods(rs.getString(4))),
+                            EpochMicros.toInstant(rs.getLong(5)), rs.getString(6), instantOrNull(rs, 7)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Stores the version; one seen before keeps its earliest first-seen time, and gains a commit, commit
+     * time or tags it did not have (a tag may be added after the first deployment).
+     */
+    @Override
+    public void saveVersion(VersionInfo version, Instant firstSeen) {
+        transaction("save version " + version.name(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO version "
+                    + "(name, first_seen, commit_id, commit_time, tags) VALUES (?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (name) DO UPDATE SET "
+                    + "first_seen = CASE WHEN excluded.first_seen < version.first_seen "
+                    + "THEN excluded.first_seen ELSE version.first_seen END, "
+                    + "commit_id = COALESCE(version.commit_id, excluded.commit_id), "
+                    + "commit_time = COALESCE(version.commit_time, excluded.commit_time), "
+                    + "tags = CASE WHEN excluded.tags = '' THEN version.tags ELSE excluded.tags END")) {
+                ps.setString(1, version.name());
+                ps.setLong(2, EpochMicros.of(firstSeen));
+                ps.setString(3, version.commit());
+                if (version.commitTime() == null) {
+                    ps.setNull(4, Types.BIGINT);
+                } else {
+                    ps.setLong(4, EpochMicros.of(version.commitTime()));
+                }
+                ps.setString(5, version.tags() == null ? "" : String.join(" ", version.tags()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Every stored version, oldest first. */
+    public List<StoredVersion> loadVersions() {
+        return transaction("load versions", c -> {
+            List<StoredVersion> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT name, first_seen, commit_id, commit_time, tags FROM version ORDER BY first_seen, name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String tags = rs.getString(5);
+                    out.add(new StoredVersion(rs.getString(1), EpochMicros.toInstant(rs.getLong(2)),
+                            rs.getString(3), instantOrNull(rs, 4),
+                            tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(" "))));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public DashboardQueries queries() {
+        return queries;
+    }
+
+    /** Closes the pool; connections still in use are aborted by HikariCP within seconds. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private Connection openSnapshot() throws SQLException {
+        ensureSchema();
+        Connection c = pool.getConnection();
+        try {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(dialect.snapshotIsolation());
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Migrates once per healthy stretch; after a failure the schema is checked again (see {@link #failed}). */
+    private void ensureSchema() {
+        if (schemaReady) {
+            return;
+        }
+        synchronized (migrationLock) {
+            if (schemaReady) {
+                return;
+            }
+            try (Connection c = pool.getConnection()) {
+                int found = migrator.migrate(c, EpochMicros.of(clock.instant()));
+                if (found < SchemaMigrator.LATEST) {
+                    LOG.info("MonitorDash migrated its {} schema from version {} to {}", dialect.name(), found,
+                            SchemaMigrator.LATEST);
+                }
+                schemaReady = true;
+            } catch (SQLException e) {
+                throw new StoreException("MonitorDash store is not reachable: " + describe(e), e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs the work in one transaction on a pooled connection: all or nothing. Whatever goes wrong inside
+     * (an SQL error, or a driver's own exception or assertion about a dead connection) is rolled back,
+     * the connection is discarded, and the caller gets a {@link StoreException}.
+     */
+    private <T> T transaction(String what, SqlWork<T> work) {
+        ensureSchema();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) e;
+                }
+                try {
+                    c.rollback();
+                } catch (SQLException | RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                // Never reuse a connection that failed: SQLite opens a file it cannot write as read-only
+                // and would stay read-only after the file is writable again; a PostgreSQL connection
+                // may be half-broken. A fresh one costs little next to a failed batch.
+                pool.evictConnection(c);
+                throw failed(what, e);
+            }
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
+    // After any failure the database may have been replaced (restored backup, recreated file, new server):
+    // cached endpoint ids may be wrong and the schema may be missing, so both are checked again on next use.
+    private StoreException failed(String what, Throwable e) {
+        if (e instanceof StoreException) {
+            return (StoreException) e;
+        }
+        schemaReady = false;
+        endpointIds.clear();
+        return new StoreException("MonitorDash could not " + what + ": " + describe(e), e);
+    }
+
+    /** HikariCP's timeout message hides why connecting failed; the dashboard shows both. */
+    static String describe(Throwable e) {
+        Throwable cause = e.getCause();
+        if (cause == null || cause.getMessage() == null || cause.getMessage().equals(e.getMessage())) {
+            return e.getMessage();
+        }
+        return e.getMessage() + " (" + cause.getMessage() + ")";
+    }
+
+    private static void requireLevel(int level) {
+        if (!MonitoringLevel.isValid(level)) {
+            throw new IllegalArgumentException("monitoring level must be 0-3, was " + level);
+        }
+    }
+
+    private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+        long micros = rs.getLong(column);
+        return rs.wasNull() ? null : EpochMicros.toInstant(micros);
+    }
+
+    private static String withoutParameters(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
     }
 }

@@ -7,10 +7,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The bounded queue between request threads and the store, and the one writer thread that drains it.
@@ -23,8 +23,14 @@ public final class RecordPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordPipeline.class);
     private static final long MAX_BACKOFF_MILLIS = 2_000;
     private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /**
+     * An idle writer looks again after 1 ms, doubling up to 50 ms: request threads never have to wake it
+     * (that would cost them a system call), and a record waits at most 50 ms before its batch starts.
+     */
+    private static final long MIN_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final ArrayBlockingQueue<RequestRecord> queue;
+    private final RecordQueue queue;
     private final MonitorStore store;
     private final Origin origin;
     private final int batchSize;
@@ -41,7 +47,7 @@ public final class RecordPipeline implements AutoCloseable {
     private long droppedAtLastLog;
 
     public RecordPipeline(MonitorStore store, Origin origin, int capacity, int batchSize, Duration shutdownTimeout) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new RecordQueue(capacity);
         this.store = store;
         this.origin = origin;
         this.batchSize = batchSize;
@@ -75,22 +81,26 @@ public final class RecordPipeline implements AutoCloseable {
     private void drainLoop() {
         List<RequestRecord> batch = new ArrayList<>(batchSize);
         long backoff = 0;
+        long idlePark = MIN_IDLE_PARK_NANOS;
         while (true) {
             try {
                 if (backoff > 0) {
                     Thread.sleep(backoff);
                 }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
                 if (batch.isEmpty()) {
-                    RequestRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (first == null) {
+                    if (queue.drainTo(batch, batchSize) == 0) {
                         if (closing) {
                             return;
                         }
                         logDrops();
+                        LockSupport.parkNanos(this, idlePark);
+                        idlePark = Math.min(MAX_IDLE_PARK_NANOS, idlePark * 2);
                         continue;
                     }
-                    batch.add(first);
-                    queue.drainTo(batch, batchSize - 1);
+                    idlePark = MIN_IDLE_PARK_NANOS;
                 }
                 store.writeBatch(batch, origin);
                 written.addAndGet(batch.size());
@@ -104,7 +114,7 @@ public final class RecordPipeline implements AutoCloseable {
                 // close() gave up waiting: what is still queued is lost, and counted.
                 dropped.add(batch.size());
                 batch.clear();
-                dropped.add(queue.drainTo(batch));
+                dropped.add(queue.discardAll());
                 return;
             } catch (RuntimeException | Error e) {
                 if (e instanceof VirtualMachineError) {
@@ -147,6 +157,7 @@ public final class RecordPipeline implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        LockSupport.unpark(writer); // don't wait out an idle park
         try {
             writer.join(shutdownTimeout.toMillis());
             if (writer.isAlive()) {
@@ -156,8 +167,9 @@ public final class RecordPipeline implements AutoCloseable {
                 writer.join(1_000);
             }
             if (!writer.isAlive()) {
+                // The writer has ended, so this thread may act as the queue's consumer.
                 // A record offered in the instant close() began may have missed the writer's last look.
-                dropped.add(queue.drainTo(new ArrayList<>()));
+                dropped.add(queue.discardAll());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

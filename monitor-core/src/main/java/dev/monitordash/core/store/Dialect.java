@@ -15,7 +15,7 @@ import java.sql.SQLException;
 sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     /** The configuration key whose value selects the dialect; named in every error about it. */
-    String DATABASE_KEY = "monitordash.database";
+    String DATABASE_KEY = dev.monitordash.core.config.ConfigKey.DATABASE.property();
 
     /** The dialect of a JDBC URL; anything else is a configuration error naming the key. */
     static Dialect forUrl(String url) {

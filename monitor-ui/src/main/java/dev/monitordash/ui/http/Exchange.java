@@ -105,12 +105,38 @@ public final class Exchange {
         response.setStatus(204);
     }
 
+    /*
+     * A refused request's body is often never read (CSRF, role, method checks come first). A container
+     * that answers without reading it closes the connection, and a client reusing that keep-alive
+     * connection then fails with "no bytes". Reading a small body keeps keep-alive sound; for a large
+     * one the client is told the connection closes.
+     */
+    private void discardUnreadBody() {
+        long declared = request.getContentLengthLong();
+        if (declared == 0) {
+            return;
+        }
+        if (declared > MAX_BODY_BYTES) {
+            response.setHeader("Connection", "close");
+            return;
+        }
+        try {
+            InputStream in = request.getInputStream();
+            if (in.readNBytes(MAX_BODY_BYTES + 1).length > MAX_BODY_BYTES) {
+                response.setHeader("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException e) {
+            response.setHeader("Connection", "close");
+        }
+    }
+
     /** Answers a refused request: JSON {@code {"error": ...}} for the API, plain text for pages. */
     public void fail(HttpError error) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.resetBuffer();
+        discardUnreadBody();
         error.headers().forEach(response::setHeader);
         if (isApi()) {
             Map<String, Object> body = new LinkedHashMap<>();

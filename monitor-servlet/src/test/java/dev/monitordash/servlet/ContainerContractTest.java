@@ -14,9 +14,11 @@ import dev.monitordash.servlet.testing.TestApp;
 import dev.monitordash.servlet.testing.TestClient;
 import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -34,10 +35,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -52,7 +51,6 @@ abstract class ContainerContractTest {
 
     static final String VERSION = "2.1";
     static final Duration DEADLINE = Duration.ofSeconds(60);
-
     static final String ADMIN_PASSWORD = "container-test-admin";
 
     @TempDir
@@ -80,16 +78,15 @@ abstract class ContainerContractTest {
         client = new TestClient(server);
     }
 
-    /** The production path: a SQLite file of its own directory (an outage test makes that read-only). */
+    /** A directory of its own: the outage test makes the file and its directory read-only. */
+    @BeforeEach
+    void placeTheDatabase() throws IOException {
+        database = Files.createDirectories(temp.resolve("db")).resolve("monitordash.db");
+        rows = StoredRows.sqlite("jdbc:sqlite:" + database);
+    }
+
+    /** The production path: the store is opened from the SQLite URL, as an application configures it. */
     MonitoringDashboard.Builder defaults() {
-        if (database == null) {
-            try {
-                database = Files.createDirectories(temp.resolve("db")).resolve("monitordash.db");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            rows = StoredRows.sqlite("jdbc:sqlite:" + database);
-        }
         return MonitoringDashboard.configure()
                 .database("jdbc:sqlite:" + database)
                 .adminPassword(ADMIN_PASSWORD)
@@ -163,7 +160,7 @@ abstract class ContainerContractTest {
         }
         assertTrue(wrongAnswers.isEmpty(), () -> "unexpected answers: " + wrongAnswers.stream().limit(10).toList());
 
-        Map<String, Long> expected = new java.util.TreeMap<>();
+        Map<String, Long> expected = new TreeMap<>();
         for (int i = 0; i < total; i++) {
             Call c = call(i);
             if (c.endpoint() != null) {
@@ -183,8 +180,14 @@ abstract class ContainerContractTest {
         long endMicros = System.currentTimeMillis() * 1000;
         assertEquals(Map.of(VERSION + " 127.0.0.1 shop", monitored), rows.countsBy(
                 "SELECT version, client_ip, service, COUNT(*) FROM request GROUP BY version, client_ip, service"));
-        assertEquals(0, rows.number("SELECT COUNT(*) FROM request WHERE duration <= 0 OR started_at < ? "
-                + "OR started_at > ?", startMicros - 1_000, endMicros), "positive durations, starts within the test");
+        assertEquals(0, rows.number("SELECT COUNT(*) FROM request WHERE started_at < ? OR started_at > ?",
+                startMicros - 1_000, endMicros), "starts within the test");
+        // Stored to the nearest microsecond: Tomcat's sendError(404) only flags the response, so a few of
+        // those requests really take under half a microsecond inside the filter and are stored as 0.
+        assertEquals(Map.of(), rows.countsBy("SELECT e.name, r.duration, COUNT(*) FROM " + StoredRows.REQUESTS
+                + " WHERE r.duration < 0 GROUP BY e.name, r.duration"), "no negative durations");
+        assertEquals(0, rows.number("SELECT COUNT(*) FROM " + StoredRows.REQUESTS + " WHERE e.name = '/orders' "
+                + "AND r.duration <= 0"), "a POST reading its body takes microseconds");
         assertEquals(Map.of("/async-quick GET", 1L, "/hello GET", 1L, "/orders POST", 1L, "/users/* GET", 1L,
                 Endpoint.NOT_FOUND_NAME + " GET", 1L), rows.countsBy("SELECT name, methods, COUNT(*) FROM endpoint "
                 + "WHERE last_requested IS NOT NULL GROUP BY name, methods"));
@@ -308,8 +311,7 @@ abstract class ContainerContractTest {
             clients.shutdownNow();
         }
         assertEquals(requests + 1, monitor.stats().accepted());
-        assertTrue(monitor.stats().written() < requests / 2, "a backlog is waiting when the context stops: "
-                + monitor.stats());
+        assertTrue(monitor.stats().queued() >= 50, "a backlog is waiting when the context stops: " + monitor.stats());
 
         server.stop();
 

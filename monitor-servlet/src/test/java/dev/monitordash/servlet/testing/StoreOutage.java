@@ -6,6 +6,7 @@ import dev.monitordash.core.record.PipelineStats;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,10 +30,10 @@ public final class StoreOutage {
     public static final int REQUESTS_AFTER = 30;
     static final Duration PATIENCE = Duration.ofSeconds(90); // a loaded 2-core CI machine
     /**
-     * A request that waited on the store would take its connection timeout (2 s) or SQLite's busy timeout
-     * (5 s); a normal one takes milliseconds. The bound in between only absorbs GC and scheduling pauses.
+     * A request that waited on the store would take at least its connection timeout (2 s) or SQLite's busy
+     * timeout (5 s); a normal one takes milliseconds. The median ignores a GC or scheduling pause or two.
      */
-    static final long SLOWEST_ALLOWED_NANOS = TimeUnit.MILLISECONDS.toNanos(1_500);
+    static final long MEDIAN_ALLOWED_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
 
     private StoreOutage() {
     }
@@ -43,15 +44,17 @@ public final class StoreOutage {
         Await.until("the request before the outage is stored", PATIENCE, () -> rows.requestsByUser("before") == 1);
 
         takeDown.run();
-        long slowest = 0;
+        long[] took = new long[REQUESTS_DURING];
         for (int i = 0; i < REQUESTS_DURING; i++) {
             long started = System.nanoTime();
             HttpResponse<String> response = client.get("/hello", "during");
-            slowest = Math.max(slowest, System.nanoTime() - started);
+            took[i] = System.nanoTime() - started;
             assertEquals(200, response.statusCode());
             assertEquals("hello", response.body());
         }
-        assertTrue(slowest < SLOWEST_ALLOWED_NANOS, "slowest request during the outage took " + slowest + " ns");
+        Arrays.sort(took);
+        assertTrue(took[REQUESTS_DURING / 2] < MEDIAN_ALLOWED_NANOS, "requests during the outage took "
+                + Arrays.stream(took).map(TimeUnit.NANOSECONDS::toMillis).boxed().toList() + " ms");
         Await.until("every record of the outage counted as dropped", PATIENCE,
                 () -> !monitor.stats().storeHealthy() && monitor.stats().dropped() == REQUESTS_DURING,
                 () -> monitor.stats().toString());

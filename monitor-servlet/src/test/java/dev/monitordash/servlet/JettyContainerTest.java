@@ -34,8 +34,8 @@ class JettyContainerTest extends ContainerContractTest {
         jetty.start();
 
         assertEquals(200, new TestClient(jetty).get("/hello", "carol").statusCode());
-        Await.until("record", DEADLINE, () -> store.size() == 1);
-        assertEquals("carol", store.written().get(0).record().user());
+        Await.until("record", DEADLINE, () -> rows.requestsByUser("carol") == 1);
+        assertEquals(1, rows.requestsOf("/hello"));
         assertSame(bound.get(), MonitoringDashboard.monitor(jetty.contextHandler().getServletContext()).orElseThrow());
     }
 
@@ -51,8 +51,11 @@ class JettyContainerTest extends ContainerContractTest {
         assertTrue(e.getMessage().contains("already bound"), e.getMessage());
 
         jetty.start();
-        assertEquals(200, new TestClient(jetty).get("/hello").statusCode());
-        Await.until("one record per request", DEADLINE, () -> store.size() == 1);
+        TestClient c = new TestClient(jetty);
+        assertEquals(200, c.get("/hello").statusCode());
+        assertEquals(200, c.get("/users/marker", "marker").statusCode());
+        Await.until("marker", DEADLINE, () -> rows.requestsByUser("marker") == 1);
+        assertEquals(2, rows.requests(), "one record per request");
         assertSame(first, MonitoringDashboard.monitor(context).orElseThrow());
     }
 
@@ -64,7 +67,7 @@ class JettyContainerTest extends ContainerContractTest {
         jetty.start();
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> defaults().bind(jetty.contextHandler().getServletContext()));
+                () -> defaults().store(store).bind(jetty.contextHandler().getServletContext()));
         assertTrue(e.getMessage().contains("Bind while the context is being set up"), e.getMessage());
         assertTrue(store.isClosed(), "the monitor started for the failed bind is closed again");
         assertTrue(MonitoringDashboard.monitor(jetty.contextHandler().getServletContext()).isEmpty());

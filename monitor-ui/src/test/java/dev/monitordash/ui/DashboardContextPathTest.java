@@ -5,8 +5,10 @@ import dev.monitordash.ui.support.DashboardServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 
 import static dev.monitordash.ui.support.DashboardClient.expect;
@@ -17,11 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The dashboard inside an application deployed under a context path ({@code /shop}). */
 class DashboardContextPathTest {
 
+    @TempDir
+    Path temp;
     private DashboardServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = DashboardServer.start("/shop");
+        server = DashboardServer.start(temp, "/shop");
         server.declare("/cart", "CartServlet");
     }
 

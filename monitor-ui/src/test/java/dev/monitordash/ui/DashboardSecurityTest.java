@@ -7,9 +7,11 @@ import dev.monitordash.ui.support.DashboardServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 
 import static dev.monitordash.ui.support.DashboardClient.expect;
@@ -24,11 +26,13 @@ class DashboardSecurityTest {
 
     private static final String ENDPOINT = "/orders/{id}";
 
+    @TempDir
+    Path temp;
     private DashboardServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = DashboardServer.start("");
+        server = DashboardServer.start(temp, "");
         server.declare(ENDPOINT, "OrderServlet");
     }
 
@@ -248,7 +252,7 @@ class DashboardSecurityTest {
     @Test
     void guestLoginIsImpossibleWithoutAConfiguredGuestPassword() throws Exception {
         try (DashboardServer adminOnly = DashboardServer.start("",
-                DashboardServer.defaultConfig().guestPassword(null))) {
+                DashboardServer.defaultConfig(temp).guestPassword(null))) {
             DashboardClient client = new DashboardClient(adminOnly);
             assertEquals(401, client.login("guest", "").statusCode());
             assertEquals(401, client.login("guest", DashboardServer.GUEST_PASSWORD).statusCode());

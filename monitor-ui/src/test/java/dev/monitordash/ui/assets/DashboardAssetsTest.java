@@ -5,8 +5,10 @@ import dev.monitordash.ui.support.DashboardServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,12 +28,14 @@ class DashboardAssetsTest {
     private static final Pattern ASSET_REF = Pattern.compile("(?:src|href)=\"(assets/[^\"]+)\"");
     private static final Pattern MODULE_IMPORT = Pattern.compile("from '\\./([a-z-]+\\.js)'");
 
+    @TempDir
+    static Path data;
     private static DashboardServer server;
     private static DashboardClient anonymous;
 
     @BeforeAll
     static void start() throws Exception {
-        server = DashboardServer.start("");
+        server = DashboardServer.start(data, "");
         anonymous = new DashboardClient(server);
     }
 

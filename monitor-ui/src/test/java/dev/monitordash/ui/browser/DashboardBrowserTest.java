@@ -48,6 +48,8 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path profile;
+    @TempDir
+    static Path data;
 
     private static boolean available;
     private static ChromeDriver driver;
@@ -60,7 +62,7 @@ class DashboardBrowserTest {
         if (!available) {
             return;
         }
-        server = DashboardServer.start("/shop");
+        server = DashboardServer.start(data, "/shop");
         seed();
         driver = Browser.start(profile);
     }
@@ -229,7 +231,7 @@ class DashboardBrowserTest {
 
     @Test
     void anEmptyDashboardSaysWhatToDo() throws Exception {
-        try (DashboardServer empty = DashboardServer.start("")) {
+        try (DashboardServer empty = DashboardServer.start(data, "")) {
             driver.get(empty.base() + "/login");
             fillLogin("admin", DashboardServer.ADMIN_PASSWORD);
             wait.until(ExpectedConditions.urlToBe(empty.base() + "/overview"));

@@ -4,6 +4,7 @@ import dev.monitordash.core.Monitor;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.core.store.JdbcStore;
 import dev.monitordash.core.store.StoredEndpoint;
 import dev.monitordash.core.version.VersionInfo;
 import dev.monitordash.ui.DashboardServlet;
@@ -13,16 +14,18 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real embedded Jetty 12 serving {@link DashboardServlet} at {@code <context>/dashboard/*} on a free
- * loopback port, over a real {@link Monitor} (recording pipeline and all) writing into an
- * {@link InMemoryStore}.
+ * loopback port, over a real {@link Monitor} (recording pipeline and all) writing into a real store: a
+ * SQLite file by default, or whatever database the configuration names.
  */
 public final class DashboardServer implements AutoCloseable {
 
@@ -32,23 +35,24 @@ public final class DashboardServer implements AutoCloseable {
     public static final VersionInfo VERSION = new VersionInfo("1.4.2", "3f2a9c1d0e5b7a8c9d0e1f2a3b4c5d6e7f8a9b0c",
             List.of("v1.4.2"), Instant.parse("2025-06-01T10:00:00Z"), VersionInfo.Source.GIT);
 
+    private static final AtomicInteger FILES = new AtomicInteger();
+
     private final Server server;
     private final Monitor monitor;
-    private final InMemoryStore store;
     private final String basePath;
     private final URI base;
 
-    private DashboardServer(Server server, Monitor monitor, InMemoryStore store, String basePath, URI base) {
+    private DashboardServer(Server server, Monitor monitor, String basePath, URI base) {
         this.server = server;
         this.monitor = monitor;
-        this.store = store;
         this.basePath = basePath;
         this.base = base;
     }
 
-    /** Admin and guest accounts configured, as most tests want. */
-    public static MonitorConfig.Builder defaultConfig() {
+    /** Admin and guest accounts configured, as most tests want, and a new SQLite file in {@code dir}. */
+    public static MonitorConfig.Builder defaultConfig(Path dir) {
         return MonitorConfig.builder()
+                .databaseUrl("jdbc:sqlite:" + dir.resolve("monitordash-" + FILES.incrementAndGet() + ".db"))
                 .adminPassword(ADMIN_PASSWORD)
                 .guestPassword(GUEST_PASSWORD)
                 .timezone(ZONE)
@@ -57,13 +61,15 @@ public final class DashboardServer implements AutoCloseable {
                 .shutdownTimeout(Duration.ofSeconds(5));
     }
 
-    public static DashboardServer start(String contextPath) throws Exception {
-        return start(contextPath, defaultConfig());
+    /** With {@link #defaultConfig(Path)}: a SQLite file in {@code dir} (a JUnit temporary directory). */
+    public static DashboardServer start(Path dir, String contextPath) throws Exception {
+        return start(contextPath, defaultConfig(dir));
     }
 
+    /** Over the store of the configuration's database URL ({@link JdbcStore#open}), with version {@link #VERSION}. */
     public static DashboardServer start(String contextPath, MonitorConfig.Builder config) throws Exception {
-        InMemoryStore store = new InMemoryStore();
-        Monitor monitor = Monitor.start(config.build(), VERSION, store);
+        MonitorConfig c = config.build();
+        Monitor monitor = Monitor.start(c, VERSION, JdbcStore.open(c));
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -80,16 +86,11 @@ public final class DashboardServer implements AutoCloseable {
         }
         String basePath = contextPath + "/dashboard";
         URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + basePath);
-        return new DashboardServer(server, monitor, store, basePath, base);
+        return new DashboardServer(server, monitor, basePath, base);
     }
 
     public Monitor monitor() {
         return monitor;
-    }
-
-    /** The in-memory store, for tests that make it fail; other tests go through {@link Monitor#store()}. */
-    public InMemoryStore store() {
-        return store;
     }
 
     /** Context path + dashboard path, e.g. {@code /shop/dashboard}. */
@@ -128,7 +129,7 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Waits (polling, generous deadline) until the writer has stored {@code n} records in total. */
     public void awaitWritten(long n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (monitor.stats().written() < n) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("only " + monitor.stats().written() + " of " + n + " records written");

@@ -68,8 +68,8 @@ public final class UnwritableSqliteFile implements AutoCloseable {
 
     public void takeDown() throws IOException, SQLException {
         Path dir = database.getParent();
-        // -Dmonitordash.test.sqliteLockOutage=true exercises the fallback on a machine where chattr works.
-        if (!Boolean.getBoolean("monitordash.test.sqliteLockOutage") && immutableAttributeWorks(dir)) {
+        // -DsqliteLockOutage=true exercises the fallback on a machine where chattr works.
+        if (!Boolean.getBoolean("sqliteLockOutage") && immutableAttributeWorks(dir)) {
             for (String suffix : List.of("", "-wal")) {
                 Path p = Path.of(database + suffix);
                 if (Files.exists(p) && chattr("+i", p)) {

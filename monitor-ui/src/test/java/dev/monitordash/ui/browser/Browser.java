@@ -24,13 +24,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, with explicit paths so Selenium
  * Manager never tries to download a browser or driver. Browser tests are skipped when Chromium is not
- * installed, unless the system property {@code monitordash.browser.tests=required} (set by CI), in
+ * installed, unless the system property {@code browserTests=required} (set by CI), in
  * which case a missing Chromium fails the build instead of silently skipping.
  */
 final class Browser {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("monitordash.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("monitordash.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
     private static final String MISSING = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER
             + ") is not installed; install Debian's chromium and chromium-driver packages";
     static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
@@ -46,8 +46,8 @@ final class Browser {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return true;
         }
-        if ("required".equals(System.getProperty("monitordash.browser.tests"))) {
-            fail(MISSING + " (monitordash.browser.tests=required)");
+        if ("required".equals(System.getProperty("browserTests"))) {
+            fail(MISSING + " (browserTests=required)");
         }
         return false;
     }

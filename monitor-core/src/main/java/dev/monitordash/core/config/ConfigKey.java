@@ -49,6 +49,21 @@ public enum ConfigKey {
             "a number > 1",
             "A request is an outlier when it runs longer than this many times its endpoint's average"
                     + " (seed: OUTLIER_DETECTION_CONSTANT)."),
+    OUTLIER_MIN_REQUESTS("monitordash.outlier.min-requests", "10", null,
+            "an integer from 1 to 1000000",
+            "Requests an endpoint needs before its average is trusted: until then none of its requests is an"
+                    + " outlier."),
+    OUTLIER_KEEP("monitordash.outlier.keep", "100", null,
+            "an integer from 1 to 100000",
+            "Outliers kept per endpoint; older ones are deleted when new ones are stored."),
+    OUTLIER_MASK_HEADERS("monitordash.outlier.mask.headers", null, "none (Authorization, Cookie, Set-Cookie and"
+            + " Proxy-Authorization are always masked)",
+            "header names separated by commas",
+            "Further request headers whose values an outlier stores as •••."),
+    OUTLIER_MASK_PARAMETERS("monitordash.outlier.mask.parameters", "password,secret,token,key,session", null,
+            "words separated by commas (letters, digits, - and _)",
+            "A request parameter whose name contains one of these words (ignoring case) is stored as"
+                    + " ••• in an outlier."),
     DEFAULT_LEVEL("monitordash.level.default", "1", null,
             "a monitoring level 0-3 (0 off, 1 performance, 2 outliers, 3 profiler)",
             "Monitoring level of endpoints seen for the first time. Admins change it per endpoint later."),

@@ -35,6 +35,10 @@ public final class MonitorConfig {
     private final String guestUser;
     private final String guestPassword;
     private final double outlierConstant;
+    private final int outlierMinRequests;
+    private final int outlierKeep;
+    private final List<String> outlierMaskHeaders;
+    private final List<String> outlierMaskParameters;
     private final int defaultLevel;
     private final ZoneId timezone;
     private final String serviceName;
@@ -59,6 +63,10 @@ public final class MonitorConfig {
         this.guestPassword = c.password(ConfigKey.GUEST_PASSWORD, b.guestPassword);
         this.guestUser = c.guestUserName(b.guestUser, adminUser, guestPassword != null);
         this.outlierConstant = c.outlierConstant(b.outlierConstant);
+        this.outlierMinRequests = c.range(ConfigKey.OUTLIER_MIN_REQUESTS, b.outlierMinRequests, 1, 1_000_000);
+        this.outlierKeep = c.range(ConfigKey.OUTLIER_KEEP, b.outlierKeep, 1, 100_000);
+        this.outlierMaskHeaders = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_HEADERS, b.outlierMaskHeaders));
+        this.outlierMaskParameters = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_PARAMETERS, b.outlierMaskParameters));
         this.defaultLevel = c.level(b.defaultLevel);
         this.timezone = c.timezone(b.timezone);
         this.serviceName = c.serviceOrInstance(ConfigKey.SERVICE, b.serviceName);
@@ -92,6 +100,14 @@ public final class MonitorConfig {
     /** Empty: no guest login. */
     public Optional<String> guestPassword() { return Optional.ofNullable(guestPassword); }
     public double outlierConstant() { return outlierConstant; }
+    /** Requests an endpoint needs before its mean gives it an outlier threshold. */
+    public int outlierMinRequests() { return outlierMinRequests; }
+    /** Outliers kept per endpoint. */
+    public int outlierKeep() { return outlierKeep; }
+    /** Header names masked in outliers besides the always-masked credentials headers. */
+    public List<String> outlierMaskHeaders() { return outlierMaskHeaders; }
+    /** Words that, contained in a parameter name (ignoring case), mask its values in outliers. */
+    public List<String> outlierMaskParameters() { return outlierMaskParameters; }
     /** Monitoring level (0-3) given to endpoints seen for the first time. */
     public int defaultLevel() { return defaultLevel; }
     public ZoneId timezone() { return timezone; }
@@ -149,6 +165,11 @@ public final class MonitorConfig {
             case GUEST_USERNAME -> guestUser;
             case GUEST_PASSWORD -> secret(guestPassword, "(not set: guest login disabled)");
             case OUTLIER_CONSTANT -> Double.toString(outlierConstant);
+            case OUTLIER_MIN_REQUESTS -> Integer.toString(outlierMinRequests);
+            case OUTLIER_KEEP -> Integer.toString(outlierKeep);
+            case OUTLIER_MASK_HEADERS -> outlierMaskHeaders.isEmpty() ? "(none)" : String.join(",", outlierMaskHeaders);
+            case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters.isEmpty() ? "(none)"
+                    : String.join(",", outlierMaskParameters);
             case DEFAULT_LEVEL -> Integer.toString(defaultLevel);
             case TIMEZONE -> timezone.getId();
             case SERVICE -> serviceName;
@@ -188,6 +209,10 @@ public final class MonitorConfig {
         String guestUser;
         String guestPassword;
         double outlierConstant;
+        int outlierMinRequests;
+        int outlierKeep;
+        List<String> outlierMaskHeaders;
+        List<String> outlierMaskParameters;
         int defaultLevel;
         ZoneId timezone;
         String serviceName;
@@ -221,6 +246,16 @@ public final class MonitorConfig {
         public Builder guestUser(String v) { guestUser = v; return code(ConfigKey.GUEST_USERNAME); }
         public Builder guestPassword(String v) { guestPassword = v; return code(ConfigKey.GUEST_PASSWORD); }
         public Builder outlierConstant(double v) { outlierConstant = v; return code(ConfigKey.OUTLIER_CONSTANT); }
+        public Builder outlierMinRequests(int v) { outlierMinRequests = v; return code(ConfigKey.OUTLIER_MIN_REQUESTS); }
+        public Builder outlierKeep(int v) { outlierKeep = v; return code(ConfigKey.OUTLIER_KEEP); }
+        public Builder outlierMaskHeaders(List<String> v) {
+            outlierMaskHeaders = v == null ? null : new ArrayList<>(v);
+            return code(ConfigKey.OUTLIER_MASK_HEADERS);
+        }
+        public Builder outlierMaskParameters(List<String> v) {
+            outlierMaskParameters = v == null ? null : new ArrayList<>(v);
+            return code(ConfigKey.OUTLIER_MASK_PARAMETERS);
+        }
         public Builder defaultLevel(int v) { defaultLevel = v; return code(ConfigKey.DEFAULT_LEVEL); }
         public Builder timezone(ZoneId v) { timezone = v; return code(ConfigKey.TIMEZONE); }
         public Builder serviceName(String v) { serviceName = v; return code(ConfigKey.SERVICE); }
@@ -266,6 +301,10 @@ public final class MonitorConfig {
                     case GUEST_USERNAME -> guestUser(value);
                     case GUEST_PASSWORD -> guestPassword(value);
                     case OUTLIER_CONSTANT -> outlierConstant(Values.decimal(value));
+                    case OUTLIER_MIN_REQUESTS -> outlierMinRequests(Values.integer(value));
+                    case OUTLIER_KEEP -> outlierKeep(Values.integer(value));
+                    case OUTLIER_MASK_HEADERS -> outlierMaskHeaders(Values.list(value));
+                    case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters(Values.list(value));
                     case DEFAULT_LEVEL -> defaultLevel(Values.level(value));
                     case TIMEZONE -> timezone(Values.zone(value));
                     case SERVICE -> serviceName(value);

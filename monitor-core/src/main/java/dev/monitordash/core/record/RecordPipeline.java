@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The bounded queue between request threads and the store, and the one writer thread that drains it.
@@ -30,6 +31,7 @@ public final class RecordPipeline implements AutoCloseable {
     private final int batchSize;
     private final Duration shutdownTimeout;
     private final Thread writer;
+    private final Consumer<List<RequestRecord>> beforeWrite;
 
     private final LongAdder accepted = new LongAdder(); // LongAdder: many request threads add at once
     private final AtomicLong written = new AtomicLong();
@@ -41,6 +43,16 @@ public final class RecordPipeline implements AutoCloseable {
     private long droppedAtLastLog;
 
     public RecordPipeline(MonitorStore store, Origin origin, int capacity, int batchSize, Duration shutdownTimeout) {
+        this(store, origin, capacity, batchSize, shutdownTimeout, batch -> { });
+    }
+
+    /**
+     * @param beforeWrite sees every batch on the writer thread before it is written (also when the store
+     *                    then fails); the outlier thresholds learn each endpoint's mean from it
+     */
+    public RecordPipeline(MonitorStore store, Origin origin, int capacity, int batchSize, Duration shutdownTimeout,
+            Consumer<List<RequestRecord>> beforeWrite) {
+        this.beforeWrite = beforeWrite;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.store = store;
         this.origin = origin;
@@ -91,6 +103,7 @@ public final class RecordPipeline implements AutoCloseable {
                     }
                     batch.add(first);
                     queue.drainTo(batch, batchSize - 1);
+                    observe(batch);
                 }
                 store.writeBatch(batch, origin);
                 written.addAndGet(batch.size());
@@ -125,6 +138,14 @@ public final class RecordPipeline implements AutoCloseable {
                 }
             }
             logDrops();
+        }
+    }
+
+    private void observe(List<RequestRecord> batch) {
+        try {
+            beforeWrite.accept(batch);
+        } catch (RuntimeException e) {
+            LOG.debug("MonitorDash batch listener failed; the batch is written anyway", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.monitordash.core.record;
 
 import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.outlier.OutlierWatch;
 
 /**
  * One measured request, built on the request thread and handed to the {@link RecordPipeline}. Small and
@@ -14,6 +15,8 @@ import dev.monitordash.core.endpoint.Endpoint;
  * @param status           HTTP status code (500 when the handler threw)
  * @param user             the user (group) the app's function returned; null when unknown
  * @param clientIp         the client address (trusted-proxy aware); null when unknown
+ * @param outlier          set when the request became an outlier: the store writes its capture linked to
+ *                         the request's row; null for every other request
  */
 public record RequestRecord(
         Endpoint endpoint,
@@ -22,5 +25,12 @@ public record RequestRecord(
         String method,
         int status,
         String user,
-        String clientIp) {
+        String clientIp,
+        OutlierWatch outlier) {
+
+    /** A request that is not an outlier. */
+    public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
+            String user, String clientIp) {
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null);
+    }
 }

@@ -1,0 +1,192 @@
+package dev.monitordash.core.outlier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one thread per monitor that watches every running level-2 request (the seed started a thread per
+ * request). Request threads add a {@link OutlierWatch} to a lock-free queue and flip its state when they
+ * end; the watchdog walks the queue every tick, drops finished watches, and captures those past their
+ * deadline. Between captures it samples the system every second so that captures never wait for CPU
+ * figures.
+ *
+ * <p>Precision: a request is captured within one {@link #TICK_NANOS} after its deadline. When no request
+ * has been watched for a while the thread sleeps until the next system sample, and the next registration
+ * wakes it.
+ */
+final class Watchdog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+    static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    static final long SAMPLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final ConcurrentLinkedQueue<OutlierWatch> watches = new ConcurrentLinkedQueue<>();
+    private final SystemSampler sampler = new SystemSampler();
+    private final ThreadCapture threads = new ThreadCapture();
+    private final Masking masking;
+    private final Thread thread;
+    private volatile boolean idle;
+    private volatile boolean closed;
+    private volatile long captures;
+
+    Watchdog(Masking masking, String name) {
+        this.masking = masking;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Request thread: one queue insertion; wakes the watchdog only if it was idle. */
+    void register(OutlierWatch watch) {
+        watches.offer(watch);
+        if (idle) {
+            idle = false;
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Captures taken so far. */
+    long captures() {
+        return captures;
+    }
+
+    /** Live watches, for tests. */
+    int watching() {
+        int n = 0;
+        for (OutlierWatch w : watches) {
+            if (!w.isFinished()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    boolean isWatchdogThread(Thread t) {
+        return t == thread;
+    }
+
+    private void run() {
+        long nextSample = System.nanoTime();
+        long lastBusy = System.nanoTime();
+        while (!closed) {
+            try {
+                long now = System.nanoTime();
+                if (scan(now)) {
+                    lastBusy = now;
+                }
+                if (now - nextSample >= 0) {
+                    sampler.sample();
+                    nextSample = now + SAMPLE_NANOS;
+                }
+                now = System.nanoTime();
+                if (now - lastBusy > IDLE_AFTER_NANOS) {
+                    idle = true;
+                    if (!watches.isEmpty()) { // registered between the scan and here
+                        idle = false;
+                        continue;
+                    }
+                    LockSupport.parkNanos(this, Math.max(0, nextSample - now));
+                    lastBusy = System.nanoTime(); // woken by a registration or the sample
+                } else {
+                    LockSupport.parkNanos(this, TICK_NANOS);
+                }
+            } catch (Throwable t) {
+                if (t instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) t;
+                }
+                LOG.warn("MonitorDash outlier watchdog failed; it carries on", t);
+            }
+        }
+    }
+
+    /** Drops finished watches and captures overdue ones. Returns whether any request was being watched. */
+    private boolean scan(long now) {
+        boolean any = false;
+        List<OutlierWatch> due = null;
+        for (Iterator<OutlierWatch> it = watches.iterator(); it.hasNext(); ) {
+            OutlierWatch w = it.next();
+            any = true;
+            if (w.isFinished()) {
+                it.remove();
+            } else if (now - w.deadlineNanos >= 0) {
+                it.remove();
+                if (w.claim()) {
+                    if (due == null) {
+                        due = new ArrayList<>();
+                    }
+                    due.add(w);
+                }
+            }
+        }
+        if (due != null) {
+            for (OutlierWatch w : due) {
+                capture(w);
+            }
+        }
+        return any;
+    }
+
+    /** Package-private for tests: captures one claimed watch on the calling thread. */
+    void capture(OutlierWatch w) {
+        long capturedAtMicros = System.currentTimeMillis() * 1_000L;
+        long ranFor = System.nanoTime() - w.startNanos;
+        List<String> notes = new ArrayList<>();
+        String stack;
+        RequestData request = null;
+        try {
+            stack = threads.stackOf(w.thread, Truncation.REQUEST_STACK_DEPTH, notes);
+            try {
+                RequestData raw = w.requestData == null ? null : w.requestData.get();
+                request = raw == null ? null : masking.apply(raw);
+            } catch (RuntimeException e) {
+                notes.add("the request could not be read: " + e);
+            }
+        } finally {
+            w.released(); // the request thread may finish now; nothing below reads the request
+        }
+        OutlierCapture result = null;
+        try {
+            List<CapturedThread> all = threads.dumpAll(notes);
+            SystemSnapshot system = sampler.latest();
+            if (system == null || system.sampledAt().isBefore(java.time.Instant.now().minusSeconds(2))) {
+                system = sampler.sample();
+            }
+            result = new OutlierCapture(capturedAtMicros, ranFor, w.thresholdNanos, request, w.thread.getName(),
+                    stack, all, system, notes);
+            captures++;
+        } catch (RuntimeException e) {
+            LOG.debug("MonitorDash could not capture an outlier of {}", w.endpoint, e);
+        } finally {
+            w.complete(result);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Requests still running are no longer watched; their records carry no capture.
+        for (OutlierWatch w : watches) {
+            if (w.claim()) {
+                w.released();
+                w.complete(null);
+            }
+        }
+    }
+}

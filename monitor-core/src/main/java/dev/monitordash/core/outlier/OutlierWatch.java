@@ -102,6 +102,11 @@ public final class OutlierWatch {
         return state == DONE;
     }
 
+    /** Neither finished nor claimed by the watchdog yet. */
+    boolean isRunning() {
+        return state == RUNNING;
+    }
+
     /** Watchdog: claims a running request for capture; false if it finished meanwhile. */
     boolean claim() {
         return STATE.compareAndSet(this, RUNNING, READING);

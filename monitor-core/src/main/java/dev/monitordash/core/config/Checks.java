@@ -208,6 +208,13 @@ final class Checks {
         return v;
     }
 
+    Duration durationUpTo(ConfigKey key, Duration v, Duration max) {
+        if (v == null || v.isNegative() || v.compareTo(max) > 0) {
+            throw fail(key, v == null ? null : Values.format(v));
+        }
+        return v;
+    }
+
     Duration shutdownTimeout(Duration v) {
         if (v == null || v.isNegative() || v.compareTo(MAX_SHUTDOWN) > 0) {
             throw fail(ConfigKey.SHUTDOWN_TIMEOUT, v == null ? null : Values.format(v));

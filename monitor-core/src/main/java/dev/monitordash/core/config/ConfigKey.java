@@ -53,6 +53,10 @@ public enum ConfigKey {
             "an integer from 1 to 1000000",
             "Requests an endpoint needs before its average is trusted: until then none of its requests is an"
                     + " outlier."),
+    OUTLIER_MIN_DURATION("monitordash.outlier.min-duration", "10ms", null,
+            "a duration from 0 to 1h such as 10ms, 2s or PT0.5S",
+            "A request is never an outlier before it has run this long, whatever its endpoint's average: a"
+                    + " capture costs milliseconds, which would swamp endpoints that answer in microseconds."),
     OUTLIER_KEEP("monitordash.outlier.keep", "100", null,
             "an integer from 1 to 100000",
             "Outliers kept per endpoint; older ones are deleted when new ones are stored."),

@@ -36,6 +36,7 @@ public final class MonitorConfig {
     private final String guestPassword;
     private final double outlierConstant;
     private final int outlierMinRequests;
+    private final Duration outlierMinDuration;
     private final int outlierKeep;
     private final List<String> outlierMaskHeaders;
     private final List<String> outlierMaskParameters;
@@ -64,6 +65,8 @@ public final class MonitorConfig {
         this.guestUser = c.guestUserName(b.guestUser, adminUser, guestPassword != null);
         this.outlierConstant = c.outlierConstant(b.outlierConstant);
         this.outlierMinRequests = c.range(ConfigKey.OUTLIER_MIN_REQUESTS, b.outlierMinRequests, 1, 1_000_000);
+        this.outlierMinDuration = c.durationUpTo(ConfigKey.OUTLIER_MIN_DURATION, b.outlierMinDuration,
+                Duration.ofHours(1));
         this.outlierKeep = c.range(ConfigKey.OUTLIER_KEEP, b.outlierKeep, 1, 100_000);
         this.outlierMaskHeaders = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_HEADERS, b.outlierMaskHeaders));
         this.outlierMaskParameters = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_PARAMETERS, b.outlierMaskParameters));
@@ -102,6 +105,8 @@ public final class MonitorConfig {
     public double outlierConstant() { return outlierConstant; }
     /** Requests an endpoint needs before its mean gives it an outlier threshold. */
     public int outlierMinRequests() { return outlierMinRequests; }
+    /** The least time a request must run to be an outlier, whatever its endpoint's mean. */
+    public Duration outlierMinDuration() { return outlierMinDuration; }
     /** Outliers kept per endpoint. */
     public int outlierKeep() { return outlierKeep; }
     /** Header names masked in outliers besides the always-masked credentials headers. */
@@ -166,6 +171,7 @@ public final class MonitorConfig {
             case GUEST_PASSWORD -> secret(guestPassword, "(not set: guest login disabled)");
             case OUTLIER_CONSTANT -> Double.toString(outlierConstant);
             case OUTLIER_MIN_REQUESTS -> Integer.toString(outlierMinRequests);
+            case OUTLIER_MIN_DURATION -> Values.format(outlierMinDuration);
             case OUTLIER_KEEP -> Integer.toString(outlierKeep);
             case OUTLIER_MASK_HEADERS -> outlierMaskHeaders.isEmpty() ? "(none)" : String.join(",", outlierMaskHeaders);
             case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters.isEmpty() ? "(none)"
@@ -210,6 +216,7 @@ public final class MonitorConfig {
         String guestPassword;
         double outlierConstant;
         int outlierMinRequests;
+        Duration outlierMinDuration;
         int outlierKeep;
         List<String> outlierMaskHeaders;
         List<String> outlierMaskParameters;
@@ -247,6 +254,10 @@ public final class MonitorConfig {
         public Builder guestPassword(String v) { guestPassword = v; return code(ConfigKey.GUEST_PASSWORD); }
         public Builder outlierConstant(double v) { outlierConstant = v; return code(ConfigKey.OUTLIER_CONSTANT); }
         public Builder outlierMinRequests(int v) { outlierMinRequests = v; return code(ConfigKey.OUTLIER_MIN_REQUESTS); }
+        public Builder outlierMinDuration(Duration v) {
+            outlierMinDuration = v;
+            return code(ConfigKey.OUTLIER_MIN_DURATION);
+        }
         public Builder outlierKeep(int v) { outlierKeep = v; return code(ConfigKey.OUTLIER_KEEP); }
         public Builder outlierMaskHeaders(List<String> v) {
             outlierMaskHeaders = v == null ? null : new ArrayList<>(v);
@@ -302,6 +313,7 @@ public final class MonitorConfig {
                     case GUEST_PASSWORD -> guestPassword(value);
                     case OUTLIER_CONSTANT -> outlierConstant(Values.decimal(value));
                     case OUTLIER_MIN_REQUESTS -> outlierMinRequests(Values.integer(value));
+                    case OUTLIER_MIN_DURATION -> outlierMinDuration(Values.duration(value));
                     case OUTLIER_KEEP -> outlierKeep(Values.integer(value));
                     case OUTLIER_MASK_HEADERS -> outlierMaskHeaders(Values.list(value));
                     case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters(Values.list(value));

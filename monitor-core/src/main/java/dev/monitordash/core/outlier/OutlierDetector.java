@@ -18,7 +18,8 @@ public final class OutlierDetector implements AutoCloseable {
     private volatile boolean closed;
 
     public OutlierDetector(MonitorConfig config) {
-        this(new OutlierThresholds(config.outlierConstant(), config.outlierMinRequests()), Masking.of(config),
+        this(new OutlierThresholds(config.outlierConstant(), config.outlierMinRequests(),
+                config.outlierMinDuration().toNanos()), Masking.of(config),
                 "monitordash-watchdog");
     }
 
@@ -54,6 +55,12 @@ public final class OutlierDetector implements AutoCloseable {
     public long captures() {
         Watchdog w = watchdog;
         return w == null ? 0 : w.captures();
+    }
+
+    /** Overdue requests not captured because captures were over their rate limit. */
+    public long skipped() {
+        Watchdog w = watchdog;
+        return w == null ? 0 : w.skipped();
     }
 
     /** Requests being watched right now. */

@@ -5,7 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each endpoint's running mean duration and the outlier threshold it gives: mean × the outlier constant,
- * once the endpoint has at least the minimum number of requests (seed §4.2, appendix B).
+ * once the endpoint has at least the minimum number of requests (seed §4.2, appendix B), and never below
+ * a floor: capturing a request costs milliseconds (a thread dump is a safepoint), so a microsecond
+ * endpoint must not turn every scheduling hiccup into a capture.
  *
  * <p>Only one thread updates the means: the record pipeline's writer, which sees every finished request
  * anyway (and, at startup, the thread that loads the stored totals before the writer starts). Request
@@ -19,14 +21,21 @@ public final class OutlierThresholds {
 
     private final double constant;
     private final long minRequests;
+    private final long floorNanos;
     private final ConcurrentHashMap<String, Mean> means = new ConcurrentHashMap<>();
 
     public OutlierThresholds(double constant, long minRequests) {
-        if (!(constant > 1) || minRequests < 1) {
-            throw new IllegalArgumentException("constant must be > 1 and minRequests >= 1");
+        this(constant, minRequests, 0);
+    }
+
+    /** @param floorNanos the least threshold, whatever the mean */
+    public OutlierThresholds(double constant, long minRequests, long floorNanos) {
+        if (!(constant > 1) || minRequests < 1 || floorNanos < 0) {
+            throw new IllegalArgumentException("constant must be > 1, minRequests >= 1 and floorNanos >= 0");
         }
         this.constant = constant;
         this.minRequests = minRequests;
+        this.floorNanos = floorNanos;
     }
 
     /** The endpoint's threshold in nanoseconds, or {@link #NONE}. Lock-free: one map read, one volatile read. */
@@ -60,7 +69,7 @@ public final class OutlierThresholds {
             return NONE;
         }
         double t = (double) sum / count * constant;
-        return t >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) t);
+        return t >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(Math.max(1, floorNanos), (long) t);
     }
 
     private static final class Mean {

@@ -40,7 +40,7 @@ public final class OutlierWatch {
     }
 
     final String endpoint;
-    final Thread thread;
+    private volatile Thread thread;
     final long startNanos;
     final long deadlineNanos;
     final long thresholdNanos;
@@ -81,6 +81,9 @@ public final class OutlierWatch {
         if (STATE.compareAndSet(this, RUNNING, DONE)) {
             return false;
         }
+        if (state == DONE) {
+            return false; // finished before: calling again changes nothing
+        }
         long start = System.nanoTime();
         int spins = 0;
         while (state == READING && System.nanoTime() - start < MAX_FINISH_WAIT_NANOS) {
@@ -91,6 +94,20 @@ public final class OutlierWatch {
             }
         }
         return true;
+    }
+
+    /**
+     * The request went asynchronous and its first thread returned to the container: from now on no
+     * thread stands for the request, so a capture takes no request stack (it notes why) but still the
+     * dump of all threads, where the threads working for it show.
+     */
+    public void leftThread() {
+        thread = null;
+    }
+
+    /** The request's thread, or null once it went asynchronous. */
+    Thread thread() {
+        return thread;
     }
 
     /** The endpoint this watch was registered for. */

@@ -27,6 +27,12 @@ final class Watchdog implements AutoCloseable {
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     static final long SAMPLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * Captures per second at most. Each costs a thread dump (a safepoint of a few milliseconds with
+     * hundreds of threads); when a whole endpoint slows down at once, its first requests tell the story
+     * and the rest would only stall the JVM. Requests over the limit are not outliers (counted as skipped).
+     */
+    static final int MAX_CAPTURES_PER_SECOND = 20;
 
     private final ConcurrentLinkedQueue<OutlierWatch> watches = new ConcurrentLinkedQueue<>();
     private final SystemSampler sampler = new SystemSampler();
@@ -36,6 +42,9 @@ final class Watchdog implements AutoCloseable {
     private volatile boolean idle;
     private volatile boolean closed;
     private volatile long captures;
+    private volatile long skipped;
+    private long windowStart = System.nanoTime();
+    private int capturesInWindow;
 
     Watchdog(Masking masking, String name) {
         this.masking = masking;
@@ -59,6 +68,11 @@ final class Watchdog implements AutoCloseable {
     /** Captures taken so far. */
     long captures() {
         return captures;
+    }
+
+    /** Overdue requests not captured because of {@link #MAX_CAPTURES_PER_SECOND}. */
+    long skipped() {
+        return skipped;
     }
 
     /** Live watches, for tests. */
@@ -121,7 +135,14 @@ final class Watchdog implements AutoCloseable {
                 it.remove();
             } else if (now - w.deadlineNanos >= 0) {
                 it.remove();
-                if (w.claim()) {
+                if (now - windowStart >= SAMPLE_NANOS) {
+                    windowStart = now;
+                    capturesInWindow = 0;
+                }
+                if (capturesInWindow >= MAX_CAPTURES_PER_SECOND) {
+                    skipped++;
+                } else if (w.claim()) {
+                    capturesInWindow++;
                     if (due == null) {
                         due = new ArrayList<>();
                     }
@@ -142,10 +163,17 @@ final class Watchdog implements AutoCloseable {
         long capturedAtMicros = System.currentTimeMillis() * 1_000L;
         long ranFor = System.nanoTime() - w.startNanos;
         List<String> notes = new ArrayList<>();
-        String stack;
+        String stack = "";
         RequestData request = null;
         try {
-            stack = threads.stackOf(w.thread, Truncation.REQUEST_STACK_DEPTH, notes);
+            Thread requestThread = w.thread();
+            if (requestThread != null) {
+                stack = threads.stackOf(requestThread, Truncation.REQUEST_STACK_DEPTH, notes);
+            } else {
+                stack = "";
+                notes.add("the request is asynchronous: no thread was running it at the deadline;"
+                        + " see the threads of the dump");
+            }
             try {
                 RequestData raw = w.requestData == null ? null : w.requestData.get();
                 request = raw == null ? null : masking.apply(raw);
@@ -162,7 +190,9 @@ final class Watchdog implements AutoCloseable {
             if (system == null || system.sampledAt().isBefore(java.time.Instant.now().minusSeconds(2))) {
                 system = sampler.sample();
             }
-            result = new OutlierCapture(capturedAtMicros, ranFor, w.thresholdNanos, request, w.thread.getName(),
+            Thread t = w.thread();
+            result = new OutlierCapture(capturedAtMicros, ranFor, w.thresholdNanos, request,
+                    t == null ? "(asynchronous)" : t.getName(),
                     stack, all, system, notes);
             captures++;
         } catch (RuntimeException e) {

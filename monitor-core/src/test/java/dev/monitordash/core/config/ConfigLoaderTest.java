@@ -246,6 +246,7 @@ class ConfigLoaderTest {
                 "monitordash.guest.password=guestpw",
                 "monitordash.outlier.constant=3",
                 "monitordash.outlier.min-requests=5",
+                "monitordash.outlier.min-duration=5ms",
                 "monitordash.outlier.keep=20",
                 "monitordash.outlier.mask.headers=X-Api-Key",
                 "monitordash.outlier.mask.parameters=pin",

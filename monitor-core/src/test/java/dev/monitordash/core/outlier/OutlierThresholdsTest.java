@@ -51,6 +51,16 @@ class OutlierThresholdsTest {
     }
 
     @Test
+    void thresholdNeverFallsBelowTheFloor() {
+        OutlierThresholds t = new OutlierThresholds(2.5, 1, 10_000_000);
+        t.observe("/fast", 100_000); // 0.1 ms: 2.5 × mean would be 0.25 ms
+        assertEquals(10_000_000, t.thresholdNanos("/fast"));
+        t.observe("/slow", 40_000_000);
+        t.observe("/slow", 40_000_000);
+        assertEquals(100_000_000, t.thresholdNanos("/slow"));
+    }
+
+    @Test
     void refusesAConstantOfOneOrLess() {
         assertThrows(IllegalArgumentException.class, () -> new OutlierThresholds(1.0, 1));
         assertThrows(IllegalArgumentException.class, () -> new OutlierThresholds(2.5, 0));

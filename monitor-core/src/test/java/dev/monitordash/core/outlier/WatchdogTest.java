@@ -143,4 +143,26 @@ class WatchdogTest {
             assertTrue(c.requestStack().contains("CountDownLatch.await"), c.requestStack());
         }
     }
+
+    @Test
+    void capturesAreLimitedPerSecondAndTheRestAreNotOutliers() throws Exception {
+        thresholds.observe("/flood", 0); // threshold 1 ns: every watched request is overdue at once
+        int n = Watchdog.MAX_CAPTURES_PER_SECOND + 10;
+        List<OutlierWatch> watches = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            watches.add(detector.watch("/flood", System.nanoTime(), () -> data("x")));
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (detector.captures() + detector.skipped() < n && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        long outliers = 0;
+        for (OutlierWatch w : watches) {
+            outliers += w.finish() ? 1 : 0;
+        }
+        // A slow machine may spread the scans over two windows; never more captures than the limit allows.
+        assertTrue(outliers >= Watchdog.MAX_CAPTURES_PER_SECOND && outliers <= 2L * Watchdog.MAX_CAPTURES_PER_SECOND,
+                "outliers " + outliers);
+        assertEquals(n, outliers + detector.skipped());
+    }
 }

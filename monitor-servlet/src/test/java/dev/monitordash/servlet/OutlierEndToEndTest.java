@@ -10,6 +10,7 @@ import dev.monitordash.core.query.OutlierDetail;
 import dev.monitordash.core.query.OutlierSummary;
 import dev.monitordash.servlet.testing.Await;
 import dev.monitordash.servlet.testing.JettyServer;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +44,7 @@ class OutlierEndToEndTest {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);
     static final String SLOW = "/slow/*";
+    static final String ASYNC = "/async/*";
 
     @TempDir
     Path dir;
@@ -69,9 +71,32 @@ class OutlierEndToEndTest {
         }
     }
 
+    /** Goes async at once; a thread of its own completes the request after ?ms= milliseconds. */
+    static final class AsyncServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            long ms = Long.parseLong(req.getParameter("ms"));
+            AsyncContext async = req.startAsync();
+            async.setTimeout(60_000);
+            Thread worker = new Thread(() -> finishLater(async, ms), "async-worker-" + ms);
+            worker.start();
+        }
+
+        static void finishLater(AsyncContext async, long ms) {
+            SlowServlet.blockPastThreshold(ms);
+            try {
+                async.getResponse().getWriter().write("done");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            async.complete();
+        }
+    }
+
     void start(Consumer<MonitoringDashboard.Builder> options) throws Exception {
         server = new JettyServer();
         server.addServlet("slow", new SlowServlet(), SLOW);
+        server.addServlet("async", new AsyncServlet(), ASYNC);
         AtomicReference<Monitor> bound = new AtomicReference<>();
         server.bindWith(context -> {
             MonitoringDashboard.Builder b = MonitoringDashboard.configure()
@@ -155,8 +180,36 @@ class OutlierEndToEndTest {
         }
     }
 
+    @Test
+    void asyncRequestIsWatchedUntilItCompletes() throws Exception {
+        start(b -> { });
+        for (int i = 0; i < 10; i++) {
+            assertEquals(200, get("/async/warm?ms=20").statusCode());
+        }
+        Await.until("the threshold of " + ASYNC, DEADLINE,
+                () -> monitor.outliers().thresholds().thresholdNanos(ASYNC) != OutlierThresholds.NONE);
+        assertEquals(200, get("/async/late?ms=1500").statusCode());
+
+        Await.until("the async outlier", DEADLINE, () -> outlierOf(ASYNC, "/async/late") != null);
+        OutlierSummary summary = outlierOf(ASYNC, "/async/late");
+        assertTrue(summary.durationMillis() >= 1500, "the full async duration: " + summary.durationMillis());
+        OutlierDetail d = monitor.queries().outlier(summary.id()).orElseThrow();
+        // The first dispatch's thread had gone back to Jetty: no stack of a thread that serves others now.
+        assertEquals("(asynchronous)", d.requestThread());
+        assertEquals("", d.requestStack());
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("asynchronous")), d.notes()::toString);
+        CapturedThread worker = d.threads().stream().filter(t -> t.name().equals("async-worker-1500"))
+                .findFirst().orElseThrow();
+        assertTrue(worker.stack().contains("finishLater"), worker.stack());
+        assertEquals("GET", d.request().method());
+    }
+
     private OutlierSummary outlierOf(String urlSuffix) {
-        List<OutlierSummary> list = monitor.queries().outliers(SLOW, 100);
+        return outlierOf(SLOW, urlSuffix);
+    }
+
+    private OutlierSummary outlierOf(String endpoint, String urlSuffix) {
+        List<OutlierSummary> list = monitor.queries().outliers(endpoint, 100);
         return list.stream().filter(o -> o.url() != null && o.url().endsWith(urlSuffix)).findFirst().orElse(null);
     }
 

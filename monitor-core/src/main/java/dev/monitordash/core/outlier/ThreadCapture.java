@@ -16,7 +16,10 @@ import java.util.List;
 final class ThreadCapture {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final boolean lockDetails = threads.isObjectMonitorUsageSupported() && threads.isSynchronizerUsageSupported();
+    // Monitors held are read from the stacks (cheap). Ownable synchronizers held (ReentrantLock owners)
+    // are not asked for: finding them walks the whole heap, which made a capture take tens of ms. The lock
+    // a thread waits for, and its owner, are reported either way.
+    private final boolean lockedMonitors = threads.isObjectMonitorUsageSupported();
 
     /** The stack of one thread as text, at most {@code maxDepth} frames. */
     String stackOf(Thread thread, int maxDepth, List<String> notes) {
@@ -45,7 +48,7 @@ final class ThreadCapture {
     List<CapturedThread> dumpAll(List<String> notes) {
         ThreadInfo[] infos;
         try {
-            infos = threads.dumpAllThreads(lockDetails, lockDetails, Truncation.DUMP_STACK_DEPTH + 1);
+            infos = threads.dumpAllThreads(lockedMonitors, false, Truncation.DUMP_STACK_DEPTH + 1);
         } catch (RuntimeException e) {
             notes.add("thread dump unavailable: " + e);
             return List.of();

@@ -35,9 +35,7 @@ final class Watchdog implements AutoCloseable {
     static final int MAX_CAPTURES_PER_SECOND = 20;
 
     private final ConcurrentLinkedQueue<OutlierWatch> watches = new ConcurrentLinkedQueue<>();
-    private final SystemSampler sampler = new SystemSampler();
-    private final ThreadCapture threads = new ThreadCapture();
-    private final Masking masking;
+    private final Capturer capturer;
     private final Thread thread;
     private volatile boolean idle;
     private volatile boolean closed;
@@ -47,7 +45,7 @@ final class Watchdog implements AutoCloseable {
     private int capturesInWindow;
 
     Watchdog(Masking masking, String name) {
-        this.masking = masking;
+        this.capturer = new Capturer(masking);
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
@@ -100,7 +98,7 @@ final class Watchdog implements AutoCloseable {
                     lastBusy = now;
                 }
                 if (now - nextSample >= 0) {
-                    sampler.sample();
+                    capturer.sample();
                     nextSample = now + SAMPLE_NANOS;
                 }
                 now = System.nanoTime();
@@ -158,44 +156,13 @@ final class Watchdog implements AutoCloseable {
         return any;
     }
 
-    /** Package-private for tests: captures one claimed watch on the calling thread. */
-    void capture(OutlierWatch w) {
-        long capturedAtMicros = System.currentTimeMillis() * 1_000L;
-        long ranFor = System.nanoTime() - w.startNanos;
-        List<String> notes = new ArrayList<>();
-        String stack = "";
-        RequestData request = null;
-        try {
-            Thread requestThread = w.thread();
-            if (requestThread != null) {
-                stack = threads.stackOf(requestThread, Truncation.REQUEST_STACK_DEPTH, notes);
-            } else {
-                stack = "";
-                notes.add("the request is asynchronous: no thread was running it at the deadline;"
-                        + " see the threads of the dump");
-            }
-            try {
-                RequestData raw = w.requestData == null ? null : w.requestData.get();
-                request = raw == null ? null : masking.apply(raw);
-            } catch (RuntimeException e) {
-                notes.add("the request could not be read: " + e);
-            }
-        } finally {
-            w.released(); // the request thread may finish now; nothing below reads the request
-        }
+    private void capture(OutlierWatch w) {
         OutlierCapture result = null;
         try {
-            List<CapturedThread> all = threads.dumpAll(notes);
-            SystemSnapshot system = sampler.latest();
-            if (system == null || system.sampledAt().isBefore(java.time.Instant.now().minusSeconds(2))) {
-                system = sampler.sample();
-            }
-            Thread t = w.thread();
-            result = new OutlierCapture(capturedAtMicros, ranFor, w.thresholdNanos, request,
-                    t == null ? "(asynchronous)" : t.getName(),
-                    stack, all, system, notes);
+            result = capturer.capture(w.thread(), w.startNanos, w.thresholdNanos, w.requestData, w::released);
             captures++;
         } catch (RuntimeException e) {
+            w.released();
             LOG.debug("MonitorDash could not capture an outlier of {}", w.endpoint, e);
         } finally {
             w.complete(result);

@@ -46,8 +46,12 @@ public final class OutlierDetector implements AutoCloseable {
         if (threshold == OutlierThresholds.NONE || closed) {
             return null;
         }
+        Watchdog dog = watchdog();
+        if (!dog.isRunning()) {
+            return null;
+        }
         OutlierWatch w = new OutlierWatch(endpoint, Thread.currentThread(), startNanos, threshold, requestData);
-        watchdog().register(w);
+        dog.register(w);
         return w;
     }
 

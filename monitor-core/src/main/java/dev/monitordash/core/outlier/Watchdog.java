@@ -88,7 +88,20 @@ final class Watchdog implements AutoCloseable {
         return t == thread;
     }
 
+    /** False once closed or dead: then nothing would ever take its watches off the queue. */
+    boolean isRunning() {
+        return !closed;
+    }
+
     private void run() {
+        try {
+            loop();
+        } finally {
+            closed = true; // died of a VirtualMachineError: the detector stops registering watches
+        }
+    }
+
+    private void loop() {
         long nextSample = System.nanoTime();
         long lastBusy = System.nanoTime();
         while (!closed) {

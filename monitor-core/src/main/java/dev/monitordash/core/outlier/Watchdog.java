@@ -84,10 +84,6 @@ final class Watchdog implements AutoCloseable {
         return n;
     }
 
-    boolean isWatchdogThread(Thread t) {
-        return t == thread;
-    }
-
     /** False once closed or dead: then nothing would ever take its watches off the queue. */
     boolean isRunning() {
         return !closed;
@@ -121,8 +117,8 @@ final class Watchdog implements AutoCloseable {
                         idle = false;
                         continue;
                     }
+                    // Until the next sample or a registration; the next scan decides whether to tick again.
                     LockSupport.parkNanos(this, Math.max(0, nextSample - now));
-                    lastBusy = System.nanoTime(); // woken by a registration or the sample
                 } else {
                     LockSupport.parkNanos(this, TICK_NANOS);
                 }

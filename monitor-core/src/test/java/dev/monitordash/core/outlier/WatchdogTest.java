@@ -165,4 +165,19 @@ class WatchdogTest {
                 "outliers " + outliers);
         assertEquals(n, outliers + detector.skipped());
     }
+
+    @Test
+    void idleWatchdogIsWokenByTheNextRegistration() throws Exception {
+        thresholds.observe("/idle", 5_000 * MS);
+        assertFalse(detector.watch("/idle", System.nanoTime(), () -> data("x")).finish());
+        Thread.sleep(2_500); // no request for longer than the idle delay: the watchdog sleeps until its next sample
+        thresholds.observe("/quick", 10 * MS); // mean 10 ms (+ the /idle mean is separate): threshold 20 ms
+        long start = System.nanoTime();
+        OutlierWatch w = detector.watch("/quick", start, () -> data("x"));
+        OutlierCapture c = w.awaitCapture(20_000);
+        assertTrue(w.finish());
+        assertNotNull(c);
+        // Woken by the registration, not by the next sample up to a second later (generous for a loaded machine).
+        assertTrue(c.ranForNanos() < 20 * MS + 500 * MS, "captured after " + c.ranForNanos() / MS + " ms");
+    }
 }

@@ -5,6 +5,7 @@ import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.endpoint.EndpointRegistry;
 import dev.monitordash.core.endpoint.MonitoringLevel;
 import dev.monitordash.core.outlier.OutlierDetector;
+import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.query.DashboardQueries;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.PipelineStats;
@@ -35,6 +36,7 @@ public final class Monitor implements AutoCloseable {
     private final EndpointRegistry endpoints;
     private final RecordPipeline pipeline;
     private final OutlierDetector outliers;
+    private final Profiler profiler;
 
     private Monitor(MonitorConfig config, VersionInfo version, MonitorStore store) {
         this.config = config;
@@ -42,6 +44,7 @@ public final class Monitor implements AutoCloseable {
         this.store = store;
         this.endpoints = new EndpointRegistry(config.maxEndpoints(), config.defaultLevel());
         this.outliers = new OutlierDetector(config);
+        this.profiler = new Profiler(config.profilerPeriod().toNanos(), "monitordash-profiler");
         // The writer thread sees every request: it keeps the endpoints' means, request threads only read them.
         this.pipeline = new RecordPipeline(store,
                 new Origin(version.name(), config.serviceName(), config.instanceName()),
@@ -142,6 +145,11 @@ public final class Monitor implements AutoCloseable {
         return outliers;
     }
 
+    /** Level 3: the one sampler thread of all profiled requests. */
+    public Profiler profiler() {
+        return profiler;
+    }
+
     public PipelineStats stats() {
         return pipeline.stats();
     }
@@ -150,6 +158,7 @@ public final class Monitor implements AutoCloseable {
     @Override
     public void close() {
         outliers.close();
+        profiler.close();
         pipeline.close();
         store.close();
     }

@@ -61,7 +61,7 @@ final class AsyncCompletion implements AsyncListener {
                 status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
             }
             filter.record(mapping, endpoint, route, startMicros, durationNanos, method, status, user, ip,
-                    outlier ? watch : null);
+                    outlier ? watch : null, null);
         } catch (Throwable t) {
             filter.monitoringFailed(t);
         }

@@ -5,6 +5,8 @@ import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.endpoint.MonitoringLevel;
 import dev.monitordash.core.outlier.OutlierDetector;
 import dev.monitordash.core.outlier.OutlierWatch;
+import dev.monitordash.core.profile.ProfiledRequest;
+import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.servlet.client.ClientAddressResolver;
 import dev.monitordash.servlet.endpoint.EndpointNaming;
@@ -50,6 +52,7 @@ public final class MonitoringFilter implements Filter {
     // Set once before the first request (constructor or init); the container publishes them safely.
     private Monitor monitor;
     private OutlierDetector outliers;
+    private Profiler profiler;
     private EndpointNaming naming;
     private Function<HttpServletRequest, String> groupBy;
     private ClientAddressResolver clientAddress;
@@ -76,6 +79,7 @@ public final class MonitoringFilter implements Filter {
     private void use(Monitor m, Function<HttpServletRequest, String> userFunction, EndpointResolver resolver) {
         this.monitor = m;
         this.outliers = m.outliers();
+        this.profiler = m.profiler();
         this.groupBy = userFunction;
         this.internalPattern = m.config().dashboardPath() + "/*";
         this.naming = new EndpointNaming(m.endpoints(), resolver, internalPattern);
@@ -134,14 +138,26 @@ public final class MonitoringFilter implements Filter {
         }
         long startMicros = System.currentTimeMillis() * 1000L;
         long startNanos = System.nanoTime();
-        OutlierWatch watch = endpoint.level() >= MonitoringLevel.OUTLIERS ? watch(request, endpoint, startNanos) : null;
+        int level = endpoint.level();
+        OutlierWatch watch = level >= MonitoringLevel.OUTLIERS ? watch(request, endpoint, startNanos) : null;
+        ProfiledRequest profile = level >= MonitoringLevel.PROFILER ? profile(endpoint) : null;
         try {
             chain.doFilter(request, response);
         } catch (Throwable t) {
-            afterChain(request, response, mapping, endpoint, startMicros, startNanos, watch, true);
+            afterChain(request, response, mapping, endpoint, startMicros, startNanos, watch, profile, true);
             throw t;
         }
-        afterChain(request, response, mapping, endpoint, startMicros, startNanos, watch, false);
+        afterChain(request, response, mapping, endpoint, startMicros, startNanos, watch, profile, false);
+    }
+
+    // Level 3: the profiler's one thread samples this thread's stack until the request ends.
+    private ProfiledRequest profile(Endpoint endpoint) {
+        try {
+            return profiler.start(endpoint.name());
+        } catch (Throwable t) {
+            monitoringFailed(t);
+            return null;
+        }
     }
 
     // Level 2: the watchdog captures the request if it is still running at its endpoint's threshold.
@@ -155,7 +171,11 @@ public final class MonitoringFilter implements Filter {
     }
 
     private void afterChain(HttpServletRequest request, HttpServletResponse response, HttpServletMapping mapping,
-            Endpoint endpoint, long startMicros, long startNanos, OutlierWatch watch, boolean threw) {
+            Endpoint endpoint, long startMicros, long startNanos, OutlierWatch watch, ProfiledRequest profile,
+            boolean threw) {
+        if (profile != null) {
+            profile.finish(); // an async request is profiled during its first dispatch only, and not stored
+        }
         boolean async = false;
         try {
             if (!threw && watch != null && request.isAsyncStarted()) {
@@ -174,7 +194,7 @@ public final class MonitoringFilter implements Filter {
             boolean outlier = watch != null && watch.finish();
             record(mapping, endpoint, route, startMicros, durationNanos, method,
                     threw ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), user, ip,
-                    outlier ? watch : null);
+                    outlier ? watch : null, profile);
         } catch (Throwable t) {
             monitoringFailed(t);
         } finally {
@@ -202,12 +222,13 @@ public final class MonitoringFilter implements Filter {
 
     /** Records a finished request under the endpoint its route and status name, unless that is off. */
     void record(HttpServletMapping mapping, Endpoint measured, String route, long startMicros, long durationNanos,
-            String method, int status, String user, String ip, OutlierWatch outlier) {
+            String method, int status, String user, String ip, OutlierWatch outlier, ProfiledRequest profile) {
         Endpoint endpoint = naming.recordedUnder(measured, route, mapping, status);
         if (endpoint.level() == MonitoringLevel.OFF) {
             return;
         }
-        monitor.record(new RequestRecord(endpoint, startMicros, durationNanos, method, status, user, ip, outlier));
+        monitor.record(new RequestRecord(endpoint, startMicros, durationNanos, method, status, user, ip, outlier,
+                profile));
     }
 
     private String user(HttpServletRequest request) {

@@ -6,7 +6,10 @@ import dev.monitordash.core.outlier.CapturedThread;
 import dev.monitordash.core.outlier.Masking;
 import dev.monitordash.core.outlier.NameValue;
 import dev.monitordash.core.outlier.OutlierThresholds;
+import dev.monitordash.core.profile.Profile;
+import dev.monitordash.core.query.GroupedProfile;
 import dev.monitordash.core.query.OutlierDetail;
+import dev.monitordash.core.query.ProfileSummary;
 import dev.monitordash.core.query.OutlierSummary;
 import dev.monitordash.servlet.testing.Await;
 import dev.monitordash.servlet.testing.EmbeddedServer;
@@ -182,6 +185,24 @@ abstract class OutlierContractTest {
             assertTrue(rs.getLong(1) >= 1_500_000);
             assertEquals(0, rs.getLong(2));
         }
+    }
+
+    @Test
+    void profiledEndpointAttributesItsTimeToTheMethodItSpendsItIn() throws Exception {
+        start(b -> b.defaultLevel(MonitoringLevel.PROFILER));
+        assertEquals(200, get("/slow/profiled?ms=400").statusCode());
+
+        Await.until("the stored profile", DEADLINE, () -> !monitor.queries().profiles(SLOW, 10).isEmpty());
+        ProfileSummary summary = monitor.queries().profiles(SLOW, 10).get(0);
+        assertTrue(summary.durationMillis() >= 400);
+        assertEquals(5.0, summary.periodMillis());
+        Profile p = monitor.queries().profile(summary.id()).orElseThrow();
+        long hits = p.tree().hitsOf("SlowServlet.blockPastThreshold");
+        assertTrue(p.samples() >= 20, "samples " + p.samples());
+        assertTrue(hits >= 0.8 * p.samples(), hits + " of " + p.samples() + " samples");
+        assertEquals(summary.durationMillis() * 1e6, p.nanosOf(p.tree().root()), 1e3);
+        GroupedProfile g = monitor.queries().groupedProfile(SLOW, 10);
+        assertEquals(1, g.requests());
     }
 
     @Test

@@ -209,7 +209,11 @@ final class Checks {
     }
 
     Duration durationUpTo(ConfigKey key, Duration v, Duration max) {
-        if (v == null || v.isNegative() || v.compareTo(max) > 0) {
+        return durationBetween(key, v, Duration.ZERO, max);
+    }
+
+    Duration durationBetween(ConfigKey key, Duration v, Duration min, Duration max) {
+        if (v == null || v.compareTo(min) < 0 || v.compareTo(max) > 0) {
             throw fail(key, v == null ? null : Values.format(v));
         }
         return v;

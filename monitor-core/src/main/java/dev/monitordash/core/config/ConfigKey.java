@@ -68,6 +68,12 @@ public enum ConfigKey {
             "words separated by commas (letters, digits, - and _)",
             "A request parameter whose name contains one of these words (ignoring case) is stored as"
                     + " ••• in an outlier."),
+    PROFILER_PERIOD("monitordash.profiler.period", "5ms", null,
+            "a duration from 1ms to 1s such as 5ms or 20ms",
+            "How often the profiler samples the stack of each request at level 3."),
+    PROFILER_KEEP("monitordash.profiler.keep", "100", null,
+            "an integer from 1 to 100000",
+            "Request profiles kept per endpoint; the endpoint's grouped profile merges these."),
     DEFAULT_LEVEL("monitordash.level.default", "1", null,
             "a monitoring level 0-3 (0 off, 1 performance, 2 outliers, 3 profiler)",
             "Monitoring level of endpoints seen for the first time. Admins change it per endpoint later."),

@@ -40,6 +40,8 @@ public final class MonitorConfig {
     private final int outlierKeep;
     private final List<String> outlierMaskHeaders;
     private final List<String> outlierMaskParameters;
+    private final Duration profilerPeriod;
+    private final int profilerKeep;
     private final int defaultLevel;
     private final ZoneId timezone;
     private final String serviceName;
@@ -70,6 +72,9 @@ public final class MonitorConfig {
         this.outlierKeep = c.range(ConfigKey.OUTLIER_KEEP, b.outlierKeep, 1, 100_000);
         this.outlierMaskHeaders = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_HEADERS, b.outlierMaskHeaders));
         this.outlierMaskParameters = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_PARAMETERS, b.outlierMaskParameters));
+        this.profilerPeriod = c.durationBetween(ConfigKey.PROFILER_PERIOD, b.profilerPeriod, Duration.ofMillis(1),
+                Duration.ofSeconds(1));
+        this.profilerKeep = c.range(ConfigKey.PROFILER_KEEP, b.profilerKeep, 1, 100_000);
         this.defaultLevel = c.level(b.defaultLevel);
         this.timezone = c.timezone(b.timezone);
         this.serviceName = c.serviceOrInstance(ConfigKey.SERVICE, b.serviceName);
@@ -113,6 +118,10 @@ public final class MonitorConfig {
     public List<String> outlierMaskHeaders() { return outlierMaskHeaders; }
     /** Words that, contained in a parameter name (ignoring case), mask its values in outliers. */
     public List<String> outlierMaskParameters() { return outlierMaskParameters; }
+    /** How often the profiler samples a level-3 request's stack. */
+    public Duration profilerPeriod() { return profilerPeriod; }
+    /** Request profiles kept per endpoint. */
+    public int profilerKeep() { return profilerKeep; }
     /** Monitoring level (0-3) given to endpoints seen for the first time. */
     public int defaultLevel() { return defaultLevel; }
     public ZoneId timezone() { return timezone; }
@@ -176,6 +185,8 @@ public final class MonitorConfig {
             case OUTLIER_MASK_HEADERS -> outlierMaskHeaders.isEmpty() ? "(none)" : String.join(",", outlierMaskHeaders);
             case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters.isEmpty() ? "(none)"
                     : String.join(",", outlierMaskParameters);
+            case PROFILER_PERIOD -> Values.format(profilerPeriod);
+            case PROFILER_KEEP -> Integer.toString(profilerKeep);
             case DEFAULT_LEVEL -> Integer.toString(defaultLevel);
             case TIMEZONE -> timezone.getId();
             case SERVICE -> serviceName;
@@ -220,6 +231,8 @@ public final class MonitorConfig {
         int outlierKeep;
         List<String> outlierMaskHeaders;
         List<String> outlierMaskParameters;
+        Duration profilerPeriod;
+        int profilerKeep;
         int defaultLevel;
         ZoneId timezone;
         String serviceName;
@@ -267,6 +280,8 @@ public final class MonitorConfig {
             outlierMaskParameters = v == null ? null : new ArrayList<>(v);
             return code(ConfigKey.OUTLIER_MASK_PARAMETERS);
         }
+        public Builder profilerPeriod(Duration v) { profilerPeriod = v; return code(ConfigKey.PROFILER_PERIOD); }
+        public Builder profilerKeep(int v) { profilerKeep = v; return code(ConfigKey.PROFILER_KEEP); }
         public Builder defaultLevel(int v) { defaultLevel = v; return code(ConfigKey.DEFAULT_LEVEL); }
         public Builder timezone(ZoneId v) { timezone = v; return code(ConfigKey.TIMEZONE); }
         public Builder serviceName(String v) { serviceName = v; return code(ConfigKey.SERVICE); }
@@ -317,6 +332,8 @@ public final class MonitorConfig {
                     case OUTLIER_KEEP -> outlierKeep(Values.integer(value));
                     case OUTLIER_MASK_HEADERS -> outlierMaskHeaders(Values.list(value));
                     case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters(Values.list(value));
+                    case PROFILER_PERIOD -> profilerPeriod(Values.duration(value));
+                    case PROFILER_KEEP -> profilerKeep(Values.integer(value));
                     case DEFAULT_LEVEL -> defaultLevel(Values.level(value));
                     case TIMEZONE -> timezone(Values.zone(value));
                     case SERVICE -> serviceName(value);

@@ -25,4 +25,20 @@ public interface DashboardQueries {
     default Optional<OutlierDetail> outlier(long id) {
         return Optional.empty();
     }
+
+    /** The endpoint's stored request profiles (level 3), newest first, at most {@code limit}. */
+    default List<ProfileSummary> profiles(String endpoint, int limit) {
+        return List.of();
+    }
+
+    /** One request's profile (call tree with time per frame), or empty. */
+    default Optional<dev.monitordash.core.profile.Profile> profile(long id) {
+        return Optional.empty();
+    }
+
+    /** The endpoint's last {@code lastN} request profiles merged into one tree. */
+    default GroupedProfile groupedProfile(String endpoint, int lastN) {
+        return new GroupedProfile(new dev.monitordash.core.profile.Profile(endpoint,
+                new dev.monitordash.core.profile.CallTree(), 0, 0), 0);
+    }
 }

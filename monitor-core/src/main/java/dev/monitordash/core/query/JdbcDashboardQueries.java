@@ -89,6 +89,27 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         return read("outlier " + id, c -> OutlierQueries.detail(c, id));
     }
 
+    @Override
+    public List<ProfileSummary> profiles(String endpoint, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return read("the profiles of " + endpoint, c -> ProfileQueries.list(c, endpoint, limit));
+    }
+
+    @Override
+    public Optional<dev.monitordash.core.profile.Profile> profile(long id) {
+        return read("profile " + id, c -> ProfileQueries.one(c, id));
+    }
+
+    @Override
+    public GroupedProfile groupedProfile(String endpoint, int lastN) {
+        if (lastN < 1) {
+            throw new IllegalArgumentException("lastN must be at least 1, was " + lastN);
+        }
+        return read("the grouped profile of " + endpoint, c -> ProfileQueries.grouped(c, endpoint, lastN));
+    }
+
     @FunctionalInterface
     private interface Read<T> {
         T run(Connection c) throws SQLException;

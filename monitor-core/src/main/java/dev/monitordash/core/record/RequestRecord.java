@@ -2,6 +2,7 @@ package dev.monitordash.core.record;
 
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.outlier.OutlierWatch;
+import dev.monitordash.core.profile.ProfiledRequest;
 
 /**
  * One measured request, built on the request thread and handed to the {@link RecordPipeline}. Small and
@@ -17,6 +18,7 @@ import dev.monitordash.core.outlier.OutlierWatch;
  * @param clientIp         the client address (trusted-proxy aware); null when unknown
  * @param outlier          set when the request became an outlier: the store writes its capture linked to
  *                         the request's row; null for every other request
+ * @param profile          set for a request at level 3: the store writes its call tree linked to the row
  */
 public record RequestRecord(
         Endpoint endpoint,
@@ -26,11 +28,18 @@ public record RequestRecord(
         int status,
         String user,
         String clientIp,
-        OutlierWatch outlier) {
+        OutlierWatch outlier,
+        ProfiledRequest profile) {
 
-    /** A request that is not an outlier. */
+    /** A request that is neither an outlier nor profiled. */
     public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
             String user, String clientIp) {
-        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null);
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null, null);
+    }
+
+    /** A request that may be an outlier, not profiled. */
+    public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
+            String user, String clientIp, OutlierWatch outlier) {
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, null);
     }
 }

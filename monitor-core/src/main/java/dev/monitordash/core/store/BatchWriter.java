@@ -54,11 +54,13 @@ final class BatchWriter {
     private final EndpointIds ids;
     private final Dialect dialect;
     private final OutlierWriter outliers;
+    private final ProfileWriter profiles;
 
-    BatchWriter(EndpointIds ids, Dialect dialect, int outliersKept) {
+    BatchWriter(EndpointIds ids, Dialect dialect, int outliersKept, int profilesKept) {
         this.ids = ids;
         this.dialect = dialect;
         this.outliers = new OutlierWriter(outliersKept);
+        this.profiles = new ProfileWriter(profilesKept);
     }
 
     /** Writes the batch without outliers. */
@@ -77,9 +79,7 @@ final class BatchWriter {
         Map<String, Touched> touched = summarize(records);
         resolveIds(c, touched.values(), origin);
         insertRequests(c, records, touched, origin, captures);
-        if (!captures.isEmpty()) {
-            insertOutliers(c, captures, touched, origin);
-        }
+        insertLinked(c, records, captures, touched, origin);
         updateLastRequested(c, touched.values());
         updateMethods(c, touched.values());
         return touched;
@@ -152,8 +152,8 @@ final class BatchWriter {
             Origin origin, Map<RequestRecord, OutlierCapture> captures) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_REQUEST)) {
             for (RequestRecord r : records) {
-                if (captures.containsKey(r)) {
-                    continue; // written one by one in insertOutliers: its generated id links the outlier
+                if (isLinked(r, captures)) {
+                    continue; // written one by one in insertLinked: its generated id links outlier and profile
                 }
                 setRequest(ps, r, touched.get(r.endpoint().name()).id, origin);
                 ps.addBatch();
@@ -162,20 +162,50 @@ final class BatchWriter {
         }
     }
 
-    // The request row first, then the outlier with the request's generated id, in the same transaction.
-    private void insertOutliers(Connection c, Map<RequestRecord, OutlierCapture> captures,
+    private static boolean isLinked(RequestRecord r, Map<RequestRecord, OutlierCapture> captures) {
+        return r.profile() != null || captures.containsKey(r);
+    }
+
+    // The request row first, then its outlier and profile with the request's generated id, in the same
+    // transaction.
+    private void insertLinked(Connection c, List<RequestRecord> records, Map<RequestRecord, OutlierCapture> captures,
             Map<String, Touched> touched, Origin origin) throws SQLException {
-        Set<Long> endpoints = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(INSERT_REQUEST, new String[] {"id"})) {
-            for (Map.Entry<RequestRecord, OutlierCapture> e : captures.entrySet()) {
-                long endpointId = touched.get(e.getKey().endpoint().name()).id;
-                setRequest(ps, e.getKey(), endpointId, origin);
+        Set<Long> withOutliers = new HashSet<>();
+        Set<Long> withProfiles = new HashSet<>();
+        PreparedStatement ps = null;
+        try {
+            for (RequestRecord r : records) {
+                if (!isLinked(r, captures)) {
+                    continue;
+                }
+                if (ps == null) {
+                    ps = c.prepareStatement(INSERT_REQUEST, new String[] {"id"});
+                }
+                long endpointId = touched.get(r.endpoint().name()).id;
+                setRequest(ps, r, endpointId, origin);
                 ps.executeUpdate();
-                outliers.insert(c, OutlierWriter.generatedId(ps), endpointId, e.getValue());
-                endpoints.add(endpointId);
+                long requestId = OutlierWriter.generatedId(ps);
+                OutlierCapture capture = captures.get(r);
+                if (capture != null) {
+                    outliers.insert(c, requestId, endpointId, capture);
+                    withOutliers.add(endpointId);
+                }
+                if (r.profile() != null) {
+                    profiles.insert(c, requestId, endpointId, r.profile().profile(r.durationNanos()));
+                    withProfiles.add(endpointId);
+                }
+            }
+        } finally {
+            if (ps != null) {
+                ps.close();
             }
         }
-        outliers.retain(c, endpoints);
+        if (!withOutliers.isEmpty()) {
+            outliers.retain(c, withOutliers);
+        }
+        if (!withProfiles.isEmpty()) {
+            profiles.retain(c, withProfiles);
+        }
     }
 
     private static void setRequest(PreparedStatement ps, RequestRecord r, long endpointId, Origin origin)

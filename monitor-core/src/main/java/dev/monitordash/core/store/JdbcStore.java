@@ -58,12 +58,12 @@ public final class JdbcStore implements MonitorStore {
     /** How long the writer waits for the watchdog to finish an outlier's capture (normally milliseconds). */
     static final long CAPTURE_WAIT_MILLIS = 5_000;
 
-    private JdbcStore(HikariDataSource pool, Dialect dialect, Clock clock, int outliersKept) {
+    private JdbcStore(HikariDataSource pool, Dialect dialect, Clock clock, int outliersKept, int profilesKept) {
         this.pool = pool;
         this.dialect = dialect;
         this.clock = clock;
         this.migrator = new SchemaMigrator(dialect);
-        this.batchWriter = new BatchWriter(endpointIds, dialect, outliersKept);
+        this.batchWriter = new BatchWriter(endpointIds, dialect, outliersKept, profilesKept);
         this.queries = new JdbcDashboardQueries(this::openSnapshot, clock);
     }
 
@@ -92,7 +92,8 @@ public final class JdbcStore implements MonitorStore {
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         hc.setValidationTimeout(1_000);
         dialect.configure(hc);
-        JdbcStore store = new JdbcStore(new HikariDataSource(hc), dialect, clock, config.outlierKeep());
+        JdbcStore store = new JdbcStore(new HikariDataSource(hc), dialect, clock, config.outlierKeep(),
+                config.profilerKeep());
         LOG.info("MonitorDash stores its data in {} at {}", dialect.name(), withoutParameters(url));
         try {
             store.ensureSchema();

@@ -250,6 +250,8 @@ class ConfigLoaderTest {
                 "monitordash.outlier.keep=20",
                 "monitordash.outlier.mask.headers=X-Api-Key",
                 "monitordash.outlier.mask.parameters=pin",
+                "monitordash.profiler.period=10ms",
+                "monitordash.profiler.keep=5",
                 "monitordash.level.default=2",
                 "monitordash.timezone=UTC",
                 "monitordash.service=shop",

@@ -53,6 +53,8 @@ class MonitorConfigTest {
                 List.of("X-Api-Key", "X-Auth-Token"), "X-Api-Key,X:Y");
         put(ConfigKey.OUTLIER_MASK_PARAMETERS, "pin,otp", MonitorConfig::outlierMaskParameters, List.of("pin", "otp"),
                 "pin,o/tp");
+        put(ConfigKey.PROFILER_PERIOD, "20ms", MonitorConfig::profilerPeriod, Duration.ofMillis(20), "0");
+        put(ConfigKey.PROFILER_KEEP, "30", MonitorConfig::profilerKeep, 30, "-1");
         put(ConfigKey.DEFAULT_LEVEL, "3", MonitorConfig::defaultLevel, 3, "4");
         put(ConfigKey.TIMEZONE, "Europe/Amsterdam", MonitorConfig::timezone, ZoneId.of("Europe/Amsterdam"),
                 "Mars/Olympus_Mons");

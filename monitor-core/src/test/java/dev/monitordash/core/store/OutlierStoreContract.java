@@ -2,7 +2,12 @@ package dev.monitordash.core.store;
 
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.outlier.NameValue;
+import dev.monitordash.core.profile.Profile;
+import dev.monitordash.core.profile.ProfiledRequest;
+import dev.monitordash.core.profile.Profiler;
+import dev.monitordash.core.query.GroupedProfile;
 import dev.monitordash.core.query.OutlierDetail;
+import dev.monitordash.core.query.ProfileSummary;
 import dev.monitordash.core.query.OutlierSummary;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.core.testing.Outliers;
@@ -23,7 +28,10 @@ import static dev.monitordash.core.testing.Records.endpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Outliers in the store (migration V2): written linked to their request, read back whole, retention. */
+/**
+ * Outliers (migration V2) and request profiles (V3) in the store: written linked to their request, read
+ * back whole, retention per endpoint.
+ */
 abstract class OutlierStoreContract {
 
     static final long T0 = Records.micros(Instant.parse("2025-06-01T10:00:00Z"));
@@ -44,7 +52,7 @@ abstract class OutlierStoreContract {
     }
 
     JdbcStore open(int keep) {
-        JdbcStore store = JdbcStore.open(database().config(url).outlierKeep(keep).build());
+        JdbcStore store = JdbcStore.open(database().config(url).outlierKeep(keep).profilerKeep(keep).build());
         opened.add(store);
         return store;
     }
@@ -137,8 +145,67 @@ abstract class OutlierStoreContract {
         }
         JdbcStore store = open(3);
         store.writeBatch(List.of(Outliers.record(endpoint("/a"), T0, 500_000, "m")), ORIGIN);
-        assertEquals(2, Sql.longValue(database(), url, "SELECT MAX(version) FROM schema_version"));
+        assertEquals(SchemaMigrator.LATEST, Sql.longValue(database(), url, "SELECT MAX(version) FROM schema_version"));
         assertEquals(1, store.queries().outliers("/a", 5).size());
+    }
+
+    @Test
+    void profileIsLinkedToItsRequestAndReadBackAsTheSameTree() throws Exception {
+        JdbcStore store = open(3);
+        Endpoint e = endpoint("/p");
+        ProfiledRequest sampled = sampleThisThread(60);
+        store.writeBatch(List.of(Records.get(e, T0, 1_000),
+                new RequestRecord(e, T0 + 1, 60_000_000L, "GET", 200, "ann", "10.0.0.9", null, sampled)), ORIGIN);
+        Profile written = sampled.profile(60_000_000L);
+
+        List<ProfileSummary> list = store.queries().profiles("/p", 10);
+        assertEquals(1, list.size());
+        assertEquals(written.samples(), list.get(0).samples());
+        assertEquals(60.0, list.get(0).durationMillis());
+        Profile read = store.queries().profile(list.get(0).id()).orElseThrow();
+        assertEquals(written.samples(), read.samples());
+        assertEquals(written.tree().hitsOf("spinFor"), read.tree().hitsOf("spinFor"));
+        assertTrue(read.tree().hitsOf("spinFor") >= 0.8 * read.samples());
+        assertEquals(60_000_000.0, read.nanosOf(read.tree().root()), 1.0);
+        assertEquals(1, Sql.longValue(database(), url,
+                "SELECT COUNT(*) FROM profile p JOIN request r ON r.id = p.request_id WHERE r.duration = 60000"));
+    }
+
+    @Test
+    void groupedProfileMergesTheLastProfilesAndRetentionKeepsK() throws Exception {
+        JdbcStore store = open(2);
+        Endpoint e = endpoint("/g");
+        long samples = 0;
+        for (int i = 0; i < 3; i++) {
+            ProfiledRequest sampled = sampleThisThread(30);
+            if (i > 0) {
+                samples += sampled.profile(1).samples();
+            }
+            store.writeBatch(List.of(new RequestRecord(e, T0 + i, 30_000_000L, "GET", 200, null, null, null, sampled)),
+                    ORIGIN);
+        }
+        assertEquals(2, store.queries().profiles("/g", 10).size());
+        GroupedProfile g = store.queries().groupedProfile("/g", 10);
+        assertEquals(2, g.requests());
+        assertEquals(samples, g.merged().samples());
+        assertEquals(30_000_000.0, g.meanNanosOf(g.merged().tree().root()), 1.0);
+        assertEquals(2, Sql.longValue(database(), url, "SELECT COUNT(DISTINCT profile_id) FROM profile_node"));
+    }
+
+    private static ProfiledRequest sampleThisThread(long millis) {
+        try (Profiler profiler = new Profiler(1_000_000L, "store-test-profiler")) {
+            ProfiledRequest r = profiler.start("/x");
+            spinFor(millis);
+            r.finish();
+            return r;
+        }
+    }
+
+    static void spinFor(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
     }
 
     abstract Dialect dialect();

@@ -127,6 +127,10 @@ public final class MonitoringDashboard {
             config.outlierMaskParameters(List.of(words));
             return this;
         }
+        /** How often a level-3 request's stack is sampled (default 5 ms). */
+        public Builder profilerPeriod(Duration period) { config.profilerPeriod(period); return this; }
+        /** Request profiles kept per endpoint (default 100). */
+        public Builder profilerKeep(int n) { config.profilerKeep(n); return this; }
         /** Monitoring level 0-3 of endpoints seen for the first time. */
         public Builder defaultLevel(int level) { config.defaultLevel(level); return this; }
         /** Time zone of the dashboard's days and hours. */

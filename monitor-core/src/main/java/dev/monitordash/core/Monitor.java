@@ -4,6 +4,8 @@ import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.endpoint.EndpointRegistry;
 import dev.monitordash.core.endpoint.MonitoringLevel;
+import dev.monitordash.core.outlier.OutlierDetector;
+import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.query.DashboardQueries;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.PipelineStats;
@@ -33,15 +35,24 @@ public final class Monitor implements AutoCloseable {
     private final MonitorStore store;
     private final EndpointRegistry endpoints;
     private final RecordPipeline pipeline;
+    private final OutlierDetector outliers;
+    private final Profiler profiler;
 
     private Monitor(MonitorConfig config, VersionInfo version, MonitorStore store) {
         this.config = config;
         this.version = version;
         this.store = store;
         this.endpoints = new EndpointRegistry(config.maxEndpoints(), config.defaultLevel());
+        this.outliers = new OutlierDetector(config);
+        this.profiler = new Profiler(config.profilerPeriod().toNanos(), "monitordash-profiler");
+        // The writer thread sees every request: it keeps the endpoints' means, request threads only read them.
         this.pipeline = new RecordPipeline(store,
                 new Origin(version.name(), config.serviceName(), config.instanceName()),
-                config.queueCapacity(), config.batchSize(), config.shutdownTimeout());
+                config.queueCapacity(), config.batchSize(), config.shutdownTimeout(), batch -> {
+                    for (RequestRecord r : batch) {
+                        outliers.thresholds().observe(r.endpoint().name(), r.durationNanos());
+                    }
+                });
     }
 
     /** Detects the version, opens (and migrates) the store, restores endpoint levels, starts the writer. */
@@ -64,6 +75,8 @@ public final class Monitor implements AutoCloseable {
             for (StoredEndpoint e : store.loadEndpoints()) {
                 endpoints.restore(e.name(), e.handler(), e.level());
             }
+            store.loadDurationTotals().forEach(t -> outliers.thresholds().load(t.endpoint(), t.count(),
+                    t.totalMicros() * 1_000L));
         } catch (StoreException e) {
             // A dead database never stops the host application: levels fall back to the default.
             LOG.warn("MonitorDash could not read its store at startup ({}); endpoints start at level {}",
@@ -127,6 +140,16 @@ public final class Monitor implements AutoCloseable {
         return store.queries();
     }
 
+    /** Level 2: thresholds per endpoint and the watchdog that captures outliers. */
+    public OutlierDetector outliers() {
+        return outliers;
+    }
+
+    /** Level 3: the one sampler thread of all profiled requests. */
+    public Profiler profiler() {
+        return profiler;
+    }
+
     public PipelineStats stats() {
         return pipeline.stats();
     }
@@ -134,6 +157,8 @@ public final class Monitor implements AutoCloseable {
     /** Flushes the queue within the configured shutdown timeout, then closes the store. */
     @Override
     public void close() {
+        outliers.close();
+        profiler.close();
         pipeline.close();
         store.close();
     }

@@ -1,6 +1,7 @@
 package dev.monitordash.servlet;
 
 import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.outlier.OutlierWatch;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletMapping;
@@ -24,13 +25,15 @@ final class AsyncCompletion implements AsyncListener {
     private final String method;
     private final String user;
     private final String ip;
+    private final OutlierWatch watch;
     private volatile boolean failed;
     private volatile boolean recorded;
 
     AsyncCompletion(MonitoringFilter filter, HttpServletResponse response, HttpServletMapping mapping,
             Endpoint endpoint, String route, long startMicros, long startNanos, String method, String user,
-            String ip) {
+            String ip, OutlierWatch watch) {
         this.filter = filter;
+        this.watch = watch;
         this.response = response;
         this.mapping = mapping;
         this.endpoint = endpoint;
@@ -49,13 +52,16 @@ final class AsyncCompletion implements AsyncListener {
             return;
         }
         recorded = true;
+        // Before anything that may fail: the watch must end while the request is still valid.
+        boolean outlier = watch != null && watch.finish();
         try {
             int status = response.getStatus();
             // An error that left a success status (e.g. the response was already committed) still failed.
             if (failed && status < 400) {
                 status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
             }
-            filter.record(mapping, endpoint, route, startMicros, durationNanos, method, status, user, ip);
+            filter.record(mapping, endpoint, route, startMicros, durationNanos, method, status, user, ip,
+                    outlier ? watch : null, null);
         } catch (Throwable t) {
             filter.monitoringFailed(t);
         }

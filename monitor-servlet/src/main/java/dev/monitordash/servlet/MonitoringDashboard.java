@@ -114,6 +114,23 @@ public final class MonitoringDashboard {
         public Builder guestPassword(String password) { config.guestPassword(password); return this; }
         /** Outlier when slower than this many times the endpoint's average (default 2.5). */
         public Builder outlierConstant(double constant) { config.outlierConstant(constant); return this; }
+        /** Requests an endpoint needs before it can have outliers (default 10). */
+        public Builder outlierMinRequests(int n) { config.outlierMinRequests(n); return this; }
+        /** The least time a request runs before it can be an outlier (default 10 ms). */
+        public Builder outlierMinDuration(Duration d) { config.outlierMinDuration(d); return this; }
+        /** Outliers kept per endpoint (default 100). */
+        public Builder outlierKeep(int n) { config.outlierKeep(n); return this; }
+        /** Headers masked in outliers besides Authorization, Cookie, Set-Cookie, Proxy-Authorization. */
+        public Builder outlierMaskHeaders(String... names) { config.outlierMaskHeaders(List.of(names)); return this; }
+        /** Words that mask a parameter in outliers when its name contains one (default password, secret, ...). */
+        public Builder outlierMaskParameters(String... words) {
+            config.outlierMaskParameters(List.of(words));
+            return this;
+        }
+        /** How often a level-3 request's stack is sampled (default 5 ms). */
+        public Builder profilerPeriod(Duration period) { config.profilerPeriod(period); return this; }
+        /** Request profiles kept per endpoint (default 100). */
+        public Builder profilerKeep(int n) { config.profilerKeep(n); return this; }
         /** Monitoring level 0-3 of endpoints seen for the first time. */
         public Builder defaultLevel(int level) { config.defaultLevel(level); return this; }
         /** Time zone of the dashboard's days and hours. */

@@ -3,6 +3,10 @@ package dev.monitordash.servlet;
 import dev.monitordash.core.Monitor;
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.endpoint.MonitoringLevel;
+import dev.monitordash.core.outlier.OutlierDetector;
+import dev.monitordash.core.outlier.OutlierWatch;
+import dev.monitordash.core.profile.ProfiledRequest;
+import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.servlet.client.ClientAddressResolver;
 import dev.monitordash.servlet.endpoint.EndpointNaming;
@@ -47,6 +51,8 @@ public final class MonitoringFilter implements Filter {
     private final ContextBinding binding;
     // Set once before the first request (constructor or init); the container publishes them safely.
     private Monitor monitor;
+    private OutlierDetector outliers;
+    private Profiler profiler;
     private EndpointNaming naming;
     private Function<HttpServletRequest, String> groupBy;
     private ClientAddressResolver clientAddress;
@@ -72,6 +78,8 @@ public final class MonitoringFilter implements Filter {
 
     private void use(Monitor m, Function<HttpServletRequest, String> userFunction, EndpointResolver resolver) {
         this.monitor = m;
+        this.outliers = m.outliers();
+        this.profiler = m.profiler();
         this.groupBy = userFunction;
         this.internalPattern = m.config().dashboardPath() + "/*";
         this.naming = new EndpointNaming(m.endpoints(), resolver, internalPattern);
@@ -130,39 +138,78 @@ public final class MonitoringFilter implements Filter {
         }
         long startMicros = System.currentTimeMillis() * 1000L;
         long startNanos = System.nanoTime();
+        int level = endpoint.level();
+        OutlierWatch watch = level >= MonitoringLevel.OUTLIERS ? watch(request, endpoint, startNanos) : null;
+        ProfiledRequest profile = level >= MonitoringLevel.PROFILER ? profile(endpoint) : null;
         try {
             chain.doFilter(request, response);
         } catch (Throwable t) {
-            afterChain(request, response, mapping, endpoint, startMicros, startNanos, true);
+            afterChain(request, response, mapping, endpoint, startMicros, startNanos, watch, profile, true);
             throw t;
         }
-        afterChain(request, response, mapping, endpoint, startMicros, startNanos, false);
+        afterChain(request, response, mapping, endpoint, startMicros, startNanos, watch, profile, false);
+    }
+
+    // Level 3: the profiler's one thread samples this thread's stack until the request ends.
+    private ProfiledRequest profile(Endpoint endpoint) {
+        try {
+            return profiler.start(endpoint.name());
+        } catch (Throwable t) {
+            monitoringFailed(t);
+            return null;
+        }
+    }
+
+    // Level 2: the watchdog captures the request if it is still running at its endpoint's threshold.
+    private OutlierWatch watch(HttpServletRequest request, Endpoint endpoint, long startNanos) {
+        try {
+            return outliers.watch(endpoint.name(), startNanos, new OutlierRequestReader(request, clientAddress));
+        } catch (Throwable t) {
+            monitoringFailed(t);
+            return null;
+        }
     }
 
     private void afterChain(HttpServletRequest request, HttpServletResponse response, HttpServletMapping mapping,
-            Endpoint endpoint, long startMicros, long startNanos, boolean threw) {
+            Endpoint endpoint, long startMicros, long startNanos, OutlierWatch watch, ProfiledRequest profile,
+            boolean threw) {
+        if (profile != null) {
+            profile.finish(); // an async request is profiled during its first dispatch only, and not stored
+        }
+        boolean async = false;
         try {
+            if (!threw && watch != null && request.isAsyncStarted()) {
+                watch.leftThread(); // before the thread goes back to the container
+            }
             long durationNanos = System.nanoTime() - startNanos;
             String route = naming.routeAfter(request);
             String method = request.getMethod();
             String user = user(request);
             String ip = clientAddress.resolve(request);
             if (!threw && request.isAsyncStarted() && awaitCompletion(request, response, mapping, endpoint, route,
-                    startMicros, startNanos, method, user, ip)) {
+                    startMicros, startNanos, method, user, ip, watch)) {
+                async = true;
                 return;
             }
+            boolean outlier = watch != null && watch.finish();
             record(mapping, endpoint, route, startMicros, durationNanos, method,
-                    threw ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), user, ip);
+                    threw ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), user, ip,
+                    outlier ? watch : null, profile);
         } catch (Throwable t) {
             monitoringFailed(t);
+        } finally {
+            // Whatever failed above, the watch must end with the request: the container recycles it next.
+            if (watch != null && !async) {
+                watch.finish();
+            }
         }
     }
 
     private boolean awaitCompletion(HttpServletRequest request, HttpServletResponse response,
             HttpServletMapping mapping, Endpoint endpoint, String route, long startMicros, long startNanos,
-            String method, String user, String ip) {
+            String method, String user, String ip, OutlierWatch watch) {
         AsyncCompletion completion = new AsyncCompletion(this, response, mapping, endpoint, route,
-                startMicros, startNanos, method, user, ip);
+                startMicros, startNanos, method, user, ip, watch);
         try {
             AsyncContext async = request.getAsyncContext();
             async.addListener(completion);
@@ -175,12 +222,13 @@ public final class MonitoringFilter implements Filter {
 
     /** Records a finished request under the endpoint its route and status name, unless that is off. */
     void record(HttpServletMapping mapping, Endpoint measured, String route, long startMicros, long durationNanos,
-            String method, int status, String user, String ip) {
+            String method, int status, String user, String ip, OutlierWatch outlier, ProfiledRequest profile) {
         Endpoint endpoint = naming.recordedUnder(measured, route, mapping, status);
         if (endpoint.level() == MonitoringLevel.OFF) {
             return;
         }
-        monitor.record(new RequestRecord(endpoint, startMicros, durationNanos, method, status, user, ip));
+        monitor.record(new RequestRecord(endpoint, startMicros, durationNanos, method, status, user, ip, outlier,
+                profile));
     }
 
     private String user(HttpServletRequest request) {

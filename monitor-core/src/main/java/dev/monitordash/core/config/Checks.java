@@ -26,6 +26,7 @@ final class Checks {
     private static final int MAX_USER_LENGTH = 100;
     private static final int MAX_NAME_LENGTH = 255;
     private static final Duration MAX_SHUTDOWN = Duration.ofMinutes(10);
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern PATH_CHARS = Pattern.compile("[A-Za-z0-9._~/-]+");
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern URL_USERINFO = Pattern.compile("(//[^/@:]*:)[^/@]*@");
@@ -181,9 +182,39 @@ final class Checks {
         return out;
     }
 
+    /** Header names or parameter words: letters, digits, - and _ only; blanks dropped. */
+    List<String> words(ConfigKey key, List<String> v) {
+        List<String> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        for (String entry : v) {
+            if (isBlank(entry)) {
+                continue;
+            }
+            String s = entry.trim();
+            if (!WORD.matcher(s).matches()) {
+                throw fail(key, s);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     int range(ConfigKey key, int v, int min, int max) {
         if (v < min || v > max) {
             throw fail(key, v);
+        }
+        return v;
+    }
+
+    Duration durationUpTo(ConfigKey key, Duration v, Duration max) {
+        return durationBetween(key, v, Duration.ZERO, max);
+    }
+
+    Duration durationBetween(ConfigKey key, Duration v, Duration min, Duration max) {
+        if (v == null || v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+            throw fail(key, v == null ? null : Values.format(v));
         }
         return v;
     }

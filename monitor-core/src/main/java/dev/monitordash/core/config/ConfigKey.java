@@ -49,6 +49,31 @@ public enum ConfigKey {
             "a number > 1",
             "A request is an outlier when it runs longer than this many times its endpoint's average"
                     + " (seed: OUTLIER_DETECTION_CONSTANT)."),
+    OUTLIER_MIN_REQUESTS("monitordash.outlier.min-requests", "10", null,
+            "an integer from 1 to 1000000",
+            "Requests an endpoint needs before its average is trusted: until then none of its requests is an"
+                    + " outlier."),
+    OUTLIER_MIN_DURATION("monitordash.outlier.min-duration", "10ms", null,
+            "a duration from 0 to 1h such as 10ms, 2s or PT0.5S",
+            "A request is never an outlier before it has run this long, whatever its endpoint's average: a"
+                    + " capture costs milliseconds, which would swamp endpoints that answer in microseconds."),
+    OUTLIER_KEEP("monitordash.outlier.keep", "100", null,
+            "an integer from 1 to 100000",
+            "Outliers kept per endpoint; older ones are deleted when new ones are stored."),
+    OUTLIER_MASK_HEADERS("monitordash.outlier.mask.headers", null, "none (Authorization, Cookie, Set-Cookie and"
+            + " Proxy-Authorization are always masked)",
+            "header names separated by commas",
+            "Further request headers whose values an outlier stores as •••."),
+    OUTLIER_MASK_PARAMETERS("monitordash.outlier.mask.parameters", "password,secret,token,key,session", null,
+            "words separated by commas (letters, digits, - and _)",
+            "A request parameter whose name contains one of these words (ignoring case) is stored as"
+                    + " ••• in an outlier."),
+    PROFILER_PERIOD("monitordash.profiler.period", "5ms", null,
+            "a duration from 1ms to 1s such as 5ms or 20ms",
+            "How often the profiler samples the stack of each request at level 3."),
+    PROFILER_KEEP("monitordash.profiler.keep", "100", null,
+            "an integer from 1 to 100000",
+            "Request profiles kept per endpoint; the endpoint's grouped profile merges these."),
     DEFAULT_LEVEL("monitordash.level.default", "1", null,
             "a monitoring level 0-3 (0 off, 1 performance, 2 outliers, 3 profiler)",
             "Monitoring level of endpoints seen for the first time. Admins change it per endpoint later."),

@@ -35,6 +35,13 @@ public final class MonitorConfig {
     private final String guestUser;
     private final String guestPassword;
     private final double outlierConstant;
+    private final int outlierMinRequests;
+    private final Duration outlierMinDuration;
+    private final int outlierKeep;
+    private final List<String> outlierMaskHeaders;
+    private final List<String> outlierMaskParameters;
+    private final Duration profilerPeriod;
+    private final int profilerKeep;
     private final int defaultLevel;
     private final ZoneId timezone;
     private final String serviceName;
@@ -59,6 +66,15 @@ public final class MonitorConfig {
         this.guestPassword = c.password(ConfigKey.GUEST_PASSWORD, b.guestPassword);
         this.guestUser = c.guestUserName(b.guestUser, adminUser, guestPassword != null);
         this.outlierConstant = c.outlierConstant(b.outlierConstant);
+        this.outlierMinRequests = c.range(ConfigKey.OUTLIER_MIN_REQUESTS, b.outlierMinRequests, 1, 1_000_000);
+        this.outlierMinDuration = c.durationUpTo(ConfigKey.OUTLIER_MIN_DURATION, b.outlierMinDuration,
+                Duration.ofHours(1));
+        this.outlierKeep = c.range(ConfigKey.OUTLIER_KEEP, b.outlierKeep, 1, 100_000);
+        this.outlierMaskHeaders = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_HEADERS, b.outlierMaskHeaders));
+        this.outlierMaskParameters = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_PARAMETERS, b.outlierMaskParameters));
+        this.profilerPeriod = c.durationBetween(ConfigKey.PROFILER_PERIOD, b.profilerPeriod, Duration.ofMillis(1),
+                Duration.ofSeconds(1));
+        this.profilerKeep = c.range(ConfigKey.PROFILER_KEEP, b.profilerKeep, 1, 100_000);
         this.defaultLevel = c.level(b.defaultLevel);
         this.timezone = c.timezone(b.timezone);
         this.serviceName = c.serviceOrInstance(ConfigKey.SERVICE, b.serviceName);
@@ -92,6 +108,20 @@ public final class MonitorConfig {
     /** Empty: no guest login. */
     public Optional<String> guestPassword() { return Optional.ofNullable(guestPassword); }
     public double outlierConstant() { return outlierConstant; }
+    /** Requests an endpoint needs before its mean gives it an outlier threshold. */
+    public int outlierMinRequests() { return outlierMinRequests; }
+    /** The least time a request must run to be an outlier, whatever its endpoint's mean. */
+    public Duration outlierMinDuration() { return outlierMinDuration; }
+    /** Outliers kept per endpoint. */
+    public int outlierKeep() { return outlierKeep; }
+    /** Header names masked in outliers besides the always-masked credentials headers. */
+    public List<String> outlierMaskHeaders() { return outlierMaskHeaders; }
+    /** Words that, contained in a parameter name (ignoring case), mask its values in outliers. */
+    public List<String> outlierMaskParameters() { return outlierMaskParameters; }
+    /** How often the profiler samples a level-3 request's stack. */
+    public Duration profilerPeriod() { return profilerPeriod; }
+    /** Request profiles kept per endpoint. */
+    public int profilerKeep() { return profilerKeep; }
     /** Monitoring level (0-3) given to endpoints seen for the first time. */
     public int defaultLevel() { return defaultLevel; }
     public ZoneId timezone() { return timezone; }
@@ -149,6 +179,14 @@ public final class MonitorConfig {
             case GUEST_USERNAME -> guestUser;
             case GUEST_PASSWORD -> secret(guestPassword, "(not set: guest login disabled)");
             case OUTLIER_CONSTANT -> Double.toString(outlierConstant);
+            case OUTLIER_MIN_REQUESTS -> Integer.toString(outlierMinRequests);
+            case OUTLIER_MIN_DURATION -> Values.format(outlierMinDuration);
+            case OUTLIER_KEEP -> Integer.toString(outlierKeep);
+            case OUTLIER_MASK_HEADERS -> outlierMaskHeaders.isEmpty() ? "(none)" : String.join(",", outlierMaskHeaders);
+            case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters.isEmpty() ? "(none)"
+                    : String.join(",", outlierMaskParameters);
+            case PROFILER_PERIOD -> Values.format(profilerPeriod);
+            case PROFILER_KEEP -> Integer.toString(profilerKeep);
             case DEFAULT_LEVEL -> Integer.toString(defaultLevel);
             case TIMEZONE -> timezone.getId();
             case SERVICE -> serviceName;
@@ -188,6 +226,13 @@ public final class MonitorConfig {
         String guestUser;
         String guestPassword;
         double outlierConstant;
+        int outlierMinRequests;
+        Duration outlierMinDuration;
+        int outlierKeep;
+        List<String> outlierMaskHeaders;
+        List<String> outlierMaskParameters;
+        Duration profilerPeriod;
+        int profilerKeep;
         int defaultLevel;
         ZoneId timezone;
         String serviceName;
@@ -221,6 +266,22 @@ public final class MonitorConfig {
         public Builder guestUser(String v) { guestUser = v; return code(ConfigKey.GUEST_USERNAME); }
         public Builder guestPassword(String v) { guestPassword = v; return code(ConfigKey.GUEST_PASSWORD); }
         public Builder outlierConstant(double v) { outlierConstant = v; return code(ConfigKey.OUTLIER_CONSTANT); }
+        public Builder outlierMinRequests(int v) { outlierMinRequests = v; return code(ConfigKey.OUTLIER_MIN_REQUESTS); }
+        public Builder outlierMinDuration(Duration v) {
+            outlierMinDuration = v;
+            return code(ConfigKey.OUTLIER_MIN_DURATION);
+        }
+        public Builder outlierKeep(int v) { outlierKeep = v; return code(ConfigKey.OUTLIER_KEEP); }
+        public Builder outlierMaskHeaders(List<String> v) {
+            outlierMaskHeaders = v == null ? null : new ArrayList<>(v);
+            return code(ConfigKey.OUTLIER_MASK_HEADERS);
+        }
+        public Builder outlierMaskParameters(List<String> v) {
+            outlierMaskParameters = v == null ? null : new ArrayList<>(v);
+            return code(ConfigKey.OUTLIER_MASK_PARAMETERS);
+        }
+        public Builder profilerPeriod(Duration v) { profilerPeriod = v; return code(ConfigKey.PROFILER_PERIOD); }
+        public Builder profilerKeep(int v) { profilerKeep = v; return code(ConfigKey.PROFILER_KEEP); }
         public Builder defaultLevel(int v) { defaultLevel = v; return code(ConfigKey.DEFAULT_LEVEL); }
         public Builder timezone(ZoneId v) { timezone = v; return code(ConfigKey.TIMEZONE); }
         public Builder serviceName(String v) { serviceName = v; return code(ConfigKey.SERVICE); }
@@ -266,6 +327,13 @@ public final class MonitorConfig {
                     case GUEST_USERNAME -> guestUser(value);
                     case GUEST_PASSWORD -> guestPassword(value);
                     case OUTLIER_CONSTANT -> outlierConstant(Values.decimal(value));
+                    case OUTLIER_MIN_REQUESTS -> outlierMinRequests(Values.integer(value));
+                    case OUTLIER_MIN_DURATION -> outlierMinDuration(Values.duration(value));
+                    case OUTLIER_KEEP -> outlierKeep(Values.integer(value));
+                    case OUTLIER_MASK_HEADERS -> outlierMaskHeaders(Values.list(value));
+                    case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters(Values.list(value));
+                    case PROFILER_PERIOD -> profilerPeriod(Values.duration(value));
+                    case PROFILER_KEEP -> profilerKeep(Values.integer(value));
                     case DEFAULT_LEVEL -> defaultLevel(Values.level(value));
                     case TIMEZONE -> timezone(Values.zone(value));
                     case SERVICE -> serviceName(value);

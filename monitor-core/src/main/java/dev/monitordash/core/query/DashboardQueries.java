@@ -2,6 +2,7 @@ package dev.monitordash.core.query;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one query layer behind the dashboard: each page's API asks here, never SQL directly, so that
@@ -11,4 +12,33 @@ public interface DashboardQueries {
 
     /** Per endpoint: hits today / last 7 days / all time, median, errors, last request. */
     List<OverviewRow> overview(ZoneId zone);
+
+    /**
+     * The endpoint's stored outliers, newest first, at most {@code limit}. Stores that keep no outliers
+     * return an empty list.
+     */
+    default List<OutlierSummary> outliers(String endpoint, int limit) {
+        return List.of();
+    }
+
+    /** One outlier with everything captured, or empty if there is none with that id (any more). */
+    default Optional<OutlierDetail> outlier(long id) {
+        return Optional.empty();
+    }
+
+    /** The endpoint's stored request profiles (level 3), newest first, at most {@code limit}. */
+    default List<ProfileSummary> profiles(String endpoint, int limit) {
+        return List.of();
+    }
+
+    /** One request's profile (call tree with time per frame), or empty. */
+    default Optional<dev.monitordash.core.profile.Profile> profile(long id) {
+        return Optional.empty();
+    }
+
+    /** The endpoint's last {@code lastN} request profiles merged into one tree. */
+    default GroupedProfile groupedProfile(String endpoint, int lastN) {
+        return new GroupedProfile(new dev.monitordash.core.profile.Profile(endpoint,
+                new dev.monitordash.core.profile.CallTree(), 0, 0), 0);
+    }
 }

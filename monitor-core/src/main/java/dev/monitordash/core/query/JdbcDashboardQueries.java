@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dashboard's queries over the JDBC store, in SQL both SQLite and PostgreSQL run unchanged. Each view
@@ -72,6 +73,60 @@ public final class JdbcDashboardQueries implements DashboardQueries {
             }
         } catch (SQLException e) {
             throw new StoreException("MonitorDash could not read the overview: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<OutlierSummary> outliers(String endpoint, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return read("the outliers of " + endpoint, c -> OutlierQueries.list(c, endpoint, limit));
+    }
+
+    @Override
+    public Optional<OutlierDetail> outlier(long id) {
+        return read("outlier " + id, c -> OutlierQueries.detail(c, id));
+    }
+
+    @Override
+    public List<ProfileSummary> profiles(String endpoint, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return read("the profiles of " + endpoint, c -> ProfileQueries.list(c, endpoint, limit));
+    }
+
+    @Override
+    public Optional<dev.monitordash.core.profile.Profile> profile(long id) {
+        return read("profile " + id, c -> ProfileQueries.one(c, id));
+    }
+
+    @Override
+    public GroupedProfile groupedProfile(String endpoint, int lastN) {
+        if (lastN < 1) {
+            throw new IllegalArgumentException("lastN must be at least 1, was " + lastN);
+        }
+        return read("the grouped profile of " + endpoint, c -> ProfileQueries.grouped(c, endpoint, lastN));
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(String what, Read<T> work) {
+        try (Connection c = connections.openSnapshot()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("MonitorDash could not read " + what + ": " + e.getMessage(), e);
         }
     }
 

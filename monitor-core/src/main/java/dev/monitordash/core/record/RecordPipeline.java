@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The bounded queue between request threads and the store, and the one writer thread that drains it.
@@ -36,6 +37,7 @@ public final class RecordPipeline implements AutoCloseable {
     private final int batchSize;
     private final Duration shutdownTimeout;
     private final Thread writer;
+    private final Consumer<List<RequestRecord>> beforeWrite;
 
     private final LongAdder accepted = new LongAdder(); // LongAdder: many request threads add at once
     private final AtomicLong written = new AtomicLong();
@@ -47,6 +49,16 @@ public final class RecordPipeline implements AutoCloseable {
     private long droppedAtLastLog;
 
     public RecordPipeline(MonitorStore store, Origin origin, int capacity, int batchSize, Duration shutdownTimeout) {
+        this(store, origin, capacity, batchSize, shutdownTimeout, batch -> { });
+    }
+
+    /**
+     * @param beforeWrite sees every batch on the writer thread before it is written (also when the store
+     *                    then fails); the outlier thresholds learn each endpoint's mean from it
+     */
+    public RecordPipeline(MonitorStore store, Origin origin, int capacity, int batchSize, Duration shutdownTimeout,
+            Consumer<List<RequestRecord>> beforeWrite) {
+        this.beforeWrite = beforeWrite;
         this.queue = new RecordQueue(capacity);
         this.store = store;
         this.origin = origin;
@@ -101,6 +113,7 @@ public final class RecordPipeline implements AutoCloseable {
                         continue;
                     }
                     idlePark = MIN_IDLE_PARK_NANOS;
+                    observe(batch);
                 }
                 store.writeBatch(batch, origin);
                 written.addAndGet(batch.size());
@@ -135,6 +148,14 @@ public final class RecordPipeline implements AutoCloseable {
                 }
             }
             logDrops();
+        }
+    }
+
+    private void observe(List<RequestRecord> batch) {
+        try {
+            beforeWrite.accept(batch);
+        } catch (RuntimeException e) {
+            LOG.debug("MonitorDash batch listener failed; the batch is written anyway", e);
         }
     }
 

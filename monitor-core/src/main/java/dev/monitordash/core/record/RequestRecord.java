@@ -1,6 +1,8 @@
 package dev.monitordash.core.record;
 
 import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.outlier.OutlierWatch;
+import dev.monitordash.core.profile.ProfiledRequest;
 
 /**
  * One measured request, built on the request thread and handed to the {@link RecordPipeline}. Small and
@@ -14,6 +16,9 @@ import dev.monitordash.core.endpoint.Endpoint;
  * @param status           HTTP status code (500 when the handler threw)
  * @param user             the user (group) the app's function returned; null when unknown
  * @param clientIp         the client address (trusted-proxy aware); null when unknown
+ * @param outlier          set when the request became an outlier: the store writes its capture linked to
+ *                         the request's row; null for every other request
+ * @param profile          set for a request at level 3: the store writes its call tree linked to the row
  */
 public record RequestRecord(
         Endpoint endpoint,
@@ -22,5 +27,19 @@ public record RequestRecord(
         String method,
         int status,
         String user,
-        String clientIp) {
+        String clientIp,
+        OutlierWatch outlier,
+        ProfiledRequest profile) {
+
+    /** A request that is neither an outlier nor profiled. */
+    public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
+            String user, String clientIp) {
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null, null);
+    }
+
+    /** A request that may be an outlier, not profiled. */
+    public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
+            String user, String clientIp, OutlierWatch outlier) {
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, null);
+    }
 }

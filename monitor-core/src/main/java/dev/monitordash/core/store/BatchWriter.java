@@ -1,6 +1,7 @@
 package dev.monitordash.core.store;
 
 import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.outlier.OutlierCapture;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
 
@@ -52,17 +53,33 @@ final class BatchWriter {
 
     private final EndpointIds ids;
     private final Dialect dialect;
+    private final OutlierWriter outliers;
+    private final ProfileWriter profiles;
 
-    BatchWriter(EndpointIds ids, Dialect dialect) {
+    BatchWriter(EndpointIds ids, Dialect dialect, int outliersKept, int profilesKept) {
         this.ids = ids;
         this.dialect = dialect;
+        this.outliers = new OutlierWriter(outliersKept);
+        this.profiles = new ProfileWriter(profilesKept);
     }
 
-    /** Writes the batch; returns what the endpoint cache may learn once the transaction commits. */
+    /** Writes the batch without outliers. */
     Map<String, Touched> write(Connection c, List<RequestRecord> records, Origin origin) throws SQLException {
+        return write(c, records, Map.of(), origin);
+    }
+
+    /**
+     * Writes the batch; returns what the endpoint cache may learn once the transaction commits.
+     *
+     * @param captures the finished captures of the batch's outlier records (by identity); a record whose
+     *                 capture is missing is written as a plain request
+     */
+    Map<String, Touched> write(Connection c, List<RequestRecord> records, Map<RequestRecord, OutlierCapture> captures,
+            Origin origin) throws SQLException {
         Map<String, Touched> touched = summarize(records);
         resolveIds(c, touched.values(), origin);
-        insertRequests(c, records, touched, origin);
+        insertRequests(c, records, touched, origin, captures);
+        insertLinked(c, records, captures, touched, origin);
         updateLastRequested(c, touched.values());
         updateMethods(c, touched.values());
         return touched;
@@ -132,23 +149,77 @@ final class BatchWriter {
     }
 
     private static void insertRequests(Connection c, List<RequestRecord> records, Map<String, Touched> touched,
-            Origin origin) throws SQLException {
+            Origin origin, Map<RequestRecord, OutlierCapture> captures) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_REQUEST)) {
             for (RequestRecord r : records) {
-                ps.setLong(1, touched.get(r.endpoint().name()).id);
-                ps.setLong(2, r.startEpochMicros());
-                ps.setLong(3, (r.durationNanos() + 500) / 1_000); // nearest microsecond
-                ps.setString(4, r.method());
-                ps.setInt(5, r.status());
-                ps.setString(6, origin.version());
-                setNullableString(ps, 7, r.user());
-                setNullableString(ps, 8, r.clientIp());
-                ps.setString(9, origin.service());
-                ps.setString(10, origin.instance());
+                if (isLinked(r, captures)) {
+                    continue; // written one by one in insertLinked: its generated id links outlier and profile
+                }
+                setRequest(ps, r, touched.get(r.endpoint().name()).id, origin);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    private static boolean isLinked(RequestRecord r, Map<RequestRecord, OutlierCapture> captures) {
+        return r.profile() != null || captures.containsKey(r);
+    }
+
+    // The request row first, then its outlier and profile with the request's generated id, in the same
+    // transaction.
+    private void insertLinked(Connection c, List<RequestRecord> records, Map<RequestRecord, OutlierCapture> captures,
+            Map<String, Touched> touched, Origin origin) throws SQLException {
+        Set<Long> withOutliers = new HashSet<>();
+        Set<Long> withProfiles = new HashSet<>();
+        PreparedStatement ps = null;
+        try {
+            for (RequestRecord r : records) {
+                if (!isLinked(r, captures)) {
+                    continue;
+                }
+                if (ps == null) {
+                    ps = c.prepareStatement(INSERT_REQUEST, new String[] {"id"});
+                }
+                long endpointId = touched.get(r.endpoint().name()).id;
+                setRequest(ps, r, endpointId, origin);
+                ps.executeUpdate();
+                long requestId = OutlierWriter.generatedId(ps);
+                OutlierCapture capture = captures.get(r);
+                if (capture != null) {
+                    outliers.insert(c, requestId, endpointId, capture);
+                    withOutliers.add(endpointId);
+                }
+                if (r.profile() != null) {
+                    profiles.insert(c, requestId, endpointId, r.profile().profile(r.durationNanos()));
+                    withProfiles.add(endpointId);
+                }
+            }
+        } finally {
+            if (ps != null) {
+                ps.close();
+            }
+        }
+        if (!withOutliers.isEmpty()) {
+            outliers.retain(c, withOutliers);
+        }
+        if (!withProfiles.isEmpty()) {
+            profiles.retain(c, withProfiles);
+        }
+    }
+
+    private static void setRequest(PreparedStatement ps, RequestRecord r, long endpointId, Origin origin)
+            throws SQLException {
+        ps.setLong(1, endpointId);
+        ps.setLong(2, r.startEpochMicros());
+        ps.setLong(3, (r.durationNanos() + 500) / 1_000); // nearest microsecond
+        ps.setString(4, r.method());
+        ps.setInt(5, r.status());
+        ps.setString(6, origin.version());
+        setNullableString(ps, 7, r.user());
+        setNullableString(ps, 8, r.clientIp());
+        ps.setString(9, origin.service());
+        ps.setString(10, origin.instance());
     }
 
     private static void updateLastRequested(Connection c, Collection<Touched> touched) throws SQLException {

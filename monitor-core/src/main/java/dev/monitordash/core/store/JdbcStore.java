@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.endpoint.MonitoringLevel;
+import dev.monitordash.core.outlier.OutlierCapture;
 import dev.monitordash.core.query.DashboardQueries;
 import dev.monitordash.core.query.JdbcDashboardQueries;
 import dev.monitordash.core.record.Origin;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -53,12 +55,15 @@ public final class JdbcStore implements MonitorStore {
     private final Object migrationLock = new Object();
     private volatile boolean schemaReady;
 
-    private JdbcStore(HikariDataSource pool, Dialect dialect, Clock clock) {
+    /** How long the writer waits for the watchdog to finish an outlier's capture (normally milliseconds). */
+    static final long CAPTURE_WAIT_MILLIS = 5_000;
+
+    private JdbcStore(HikariDataSource pool, Dialect dialect, Clock clock, int outliersKept, int profilesKept) {
         this.pool = pool;
         this.dialect = dialect;
         this.clock = clock;
         this.migrator = new SchemaMigrator(dialect);
-        this.batchWriter = new BatchWriter(endpointIds, dialect);
+        this.batchWriter = new BatchWriter(endpointIds, dialect, outliersKept, profilesKept);
         this.queries = new JdbcDashboardQueries(this::openSnapshot, clock);
     }
 
@@ -87,7 +92,8 @@ public final class JdbcStore implements MonitorStore {
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         hc.setValidationTimeout(1_000);
         dialect.configure(hc);
-        JdbcStore store = new JdbcStore(new HikariDataSource(hc), dialect, clock);
+        JdbcStore store = new JdbcStore(new HikariDataSource(hc), dialect, clock, config.outlierKeep(),
+                config.profilerKeep());
         LOG.info("MonitorDash stores its data in {} at {}", dialect.name(), withoutParameters(url));
         try {
             store.ensureSchema();
@@ -102,9 +108,49 @@ public final class JdbcStore implements MonitorStore {
         if (records.isEmpty()) {
             return;
         }
+        // Outside the transaction: a capture still being taken must not hold the database's write lock.
+        Map<RequestRecord, OutlierCapture> captures = finishedCaptures(records);
         Map<String, BatchWriter.Touched> touched = transaction("write " + records.size() + " request records",
-                c -> batchWriter.write(c, records, origin));
+                c -> batchWriter.write(c, records, captures, origin));
         batchWriter.committed(touched);
+    }
+
+    private static Map<RequestRecord, OutlierCapture> finishedCaptures(List<RequestRecord> records) {
+        Map<RequestRecord, OutlierCapture> out = null;
+        for (RequestRecord r : records) {
+            if (r.outlier() == null) {
+                continue;
+            }
+            try {
+                OutlierCapture capture = r.outlier().awaitCapture(CAPTURE_WAIT_MILLIS);
+                if (capture != null) {
+                    if (out == null) {
+                        out = new IdentityHashMap<>();
+                    }
+                    out.put(r, capture);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break; // shutting down: the rest is written as plain requests
+            }
+        }
+        return out == null ? Map.of() : out;
+    }
+
+    /** Number and summed duration (µs) of stored requests per endpoint name. */
+    @Override
+    public List<DurationTotal> loadDurationTotals() {
+        return transaction("load duration totals", c -> {
+            List<DurationTotal> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.name, COUNT(*), SUM(r.duration) "
+                    + "FROM request r JOIN endpoint e ON e.id = r.endpoint_id GROUP BY e.name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DurationTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        });
     }
 
     @Override

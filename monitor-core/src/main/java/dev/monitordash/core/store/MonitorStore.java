@@ -30,6 +30,14 @@ public interface MonitorStore extends AutoCloseable {
     /** Every endpoint stored, so levels survive restarts and the rules table lists them. */
     List<StoredEndpoint> loadEndpoints();
 
+    /**
+     * Number and summed duration of the stored requests of each endpoint: the outlier thresholds' means
+     * survive restarts. A store that keeps no history returns an empty list.
+     */
+    default List<DurationTotal> loadDurationTotals() {
+        return List.of();
+    }
+
     /** Stores the version if new, with its first-seen time (the seed prints it beside the box plot). */
     void saveVersion(VersionInfo version, Instant firstSeen);
 

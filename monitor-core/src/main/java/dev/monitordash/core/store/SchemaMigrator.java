@@ -26,7 +26,9 @@ final class SchemaMigrator {
 
     /** In order; never edit a released script: add the next number instead. */
     static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "endpoints, versions and requests", "V1__endpoints_versions_requests.sql"));
+            new Migration(1, "endpoints, versions and requests", "V1__endpoints_versions_requests.sql"),
+            new Migration(2, "outliers", "V2__outliers.sql"),
+            new Migration(3, "profiles", "V3__profiles.sql"));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

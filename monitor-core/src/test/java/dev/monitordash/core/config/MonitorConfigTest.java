@@ -46,6 +46,15 @@ class MonitorConfigTest {
         put(ConfigKey.GUEST_PASSWORD, "{noop}guest", c -> c.guestPassword().orElseThrow(), "{noop}guest",
                 "{bcrypt}$2a$10$abcdefghijklmnopqrstuv");
         put(ConfigKey.OUTLIER_CONSTANT, "3.5", MonitorConfig::outlierConstant, 3.5, "1");
+        put(ConfigKey.OUTLIER_MIN_REQUESTS, "25", MonitorConfig::outlierMinRequests, 25, "0");
+        put(ConfigKey.OUTLIER_MIN_DURATION, "250ms", MonitorConfig::outlierMinDuration, Duration.ofMillis(250), "2h");
+        put(ConfigKey.OUTLIER_KEEP, "7", MonitorConfig::outlierKeep, 7, "100001");
+        put(ConfigKey.OUTLIER_MASK_HEADERS, "X-Api-Key, X-Auth-Token", MonitorConfig::outlierMaskHeaders,
+                List.of("X-Api-Key", "X-Auth-Token"), "X-Api-Key,X:Y");
+        put(ConfigKey.OUTLIER_MASK_PARAMETERS, "pin,otp", MonitorConfig::outlierMaskParameters, List.of("pin", "otp"),
+                "pin,o/tp");
+        put(ConfigKey.PROFILER_PERIOD, "20ms", MonitorConfig::profilerPeriod, Duration.ofMillis(20), "0");
+        put(ConfigKey.PROFILER_KEEP, "30", MonitorConfig::profilerKeep, 30, "-1");
         put(ConfigKey.DEFAULT_LEVEL, "3", MonitorConfig::defaultLevel, 3, "4");
         put(ConfigKey.TIMEZONE, "Europe/Amsterdam", MonitorConfig::timezone, ZoneId.of("Europe/Amsterdam"),
                 "Mars/Olympus_Mons");

@@ -1,0 +1,100 @@
+package dev.monitordash.core.outlier;
+
+import dev.monitordash.core.config.MonitorConfig;
+
+import java.util.function.Supplier;
+
+/**
+ * Level 2 of a monitor: thresholds per endpoint and the one watchdog thread. The watchdog (and OSHI) is
+ * started on the first request that is watched, so applications that never use level 2 pay nothing.
+ */
+public final class OutlierDetector implements AutoCloseable {
+
+    private final OutlierThresholds thresholds;
+    private final Masking masking;
+    private final String threadName;
+    private final Object startLock = new Object();
+    private volatile Watchdog watchdog;
+    private volatile boolean closed;
+
+    public OutlierDetector(MonitorConfig config) {
+        this(new OutlierThresholds(config.outlierConstant(), config.outlierMinRequests(),
+                config.outlierMinDuration().toNanos()), Masking.of(config),
+                "monitordash-watchdog");
+    }
+
+    OutlierDetector(OutlierThresholds thresholds, Masking masking, String threadName) {
+        this.thresholds = thresholds;
+        this.masking = masking;
+        this.threadName = threadName;
+    }
+
+    public OutlierThresholds thresholds() {
+        return thresholds;
+    }
+
+    /**
+     * Starts watching a request that began at {@code startNanos} ({@code System.nanoTime()}) on the
+     * current thread. Returns null when the endpoint has no threshold yet (too few requests): such a
+     * request cannot be an outlier. Otherwise the caller must call {@link OutlierWatch#finish()} when the
+     * request ends, whatever happens.
+     *
+     * @param requestData read by the watchdog only if the request becomes an outlier, while it still runs
+     */
+    public OutlierWatch watch(String endpoint, long startNanos, Supplier<RequestData> requestData) {
+        long threshold = thresholds.thresholdNanos(endpoint);
+        if (threshold == OutlierThresholds.NONE || closed) {
+            return null;
+        }
+        Watchdog dog = watchdog();
+        if (!dog.isRunning()) {
+            return null;
+        }
+        OutlierWatch w = new OutlierWatch(endpoint, Thread.currentThread(), startNanos, threshold, requestData);
+        dog.register(w);
+        return w;
+    }
+
+    /** Outliers captured since start. */
+    public long captures() {
+        Watchdog w = watchdog;
+        return w == null ? 0 : w.captures();
+    }
+
+    /** Overdue requests not captured because captures were over their rate limit. */
+    public long skipped() {
+        Watchdog w = watchdog;
+        return w == null ? 0 : w.skipped();
+    }
+
+    /** Requests being watched right now. */
+    public int watching() {
+        Watchdog w = watchdog;
+        return w == null ? 0 : w.watching();
+    }
+
+    private Watchdog watchdog() {
+        Watchdog w = watchdog;
+        if (w != null) {
+            return w;
+        }
+        synchronized (startLock) {
+            if (watchdog == null) {
+                Watchdog started = new Watchdog(masking, threadName);
+                started.start();
+                watchdog = started;
+            }
+            return watchdog;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (startLock) {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+        }
+    }
+}

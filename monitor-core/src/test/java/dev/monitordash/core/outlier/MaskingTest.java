@@ -1,0 +1,84 @@
+package dev.monitordash.core.outlier;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MaskingTest {
+
+    static final List<String> WORDS = List.of("password", "secret", "token", "key", "session");
+    final Masking masking = new Masking(List.of("X-Api-Auth"), WORDS);
+
+    static RequestData request(List<NameValue> headers, List<NameValue> params, String query) {
+        return new RequestData("http://h/p", query, "GET", headers, params, "1.2.3.4", "ann", List.of());
+    }
+
+    @Test
+    void credentialHeadersAreAlwaysMaskedWhateverTheirCase() {
+        Masking none = new Masking(List.of(), List.of());
+        RequestData out = none.apply(request(List.of(new NameValue("authorization", "Basic YTpi"),
+                new NameValue("COOKIE", "JSESSIONID=1"), new NameValue("Set-Cookie", "a=b"),
+                new NameValue("Proxy-Authorization", "Bearer x"), new NameValue("Accept", "text/html")),
+                List.of(), null));
+        assertEquals(List.of(new NameValue("authorization", Masking.MASK), new NameValue("COOKIE", Masking.MASK),
+                new NameValue("Set-Cookie", Masking.MASK), new NameValue("Proxy-Authorization", Masking.MASK),
+                new NameValue("Accept", "text/html")), out.headers());
+    }
+
+    @Test
+    void configuredHeadersAreMaskedToo() {
+        RequestData out = masking.apply(request(List.of(new NameValue("x-api-auth", "s3cr3t")), List.of(), null));
+        assertEquals(Masking.MASK, out.headers().get(0).value());
+    }
+
+    @Test
+    void parametersWhoseNamesContainASensitiveWordAreMasked() {
+        RequestData out = masking.apply(request(List.of(), List.of(new NameValue("password", "hunter2"),
+                new NameValue("newPassword", "x"), new NameValue("api_key", "k"), new NameValue("csrfToken", "t"),
+                new NameValue("SESSIONID", "s"), new NameValue("page", "2")), null));
+        assertEquals(List.of(Masking.MASK, Masking.MASK, Masking.MASK, Masking.MASK, Masking.MASK, "2"),
+                out.parameters().stream().map(NameValue::value).toList());
+    }
+
+    @Test
+    void theRawQueryStringIsMaskedLikeTheParameters() {
+        assertEquals("user=ann&password=" + Masking.MASK + "&page=2&pass%77ord=" + Masking.MASK + "&flag",
+                masking.maskQuery("user=ann&password=hunter2&page=2&pass%77ord=x&flag"));
+        RequestData out = masking.apply(request(List.of(), List.of(), "token=abc"));
+        assertEquals("token=" + Masking.MASK, out.query());
+    }
+
+    @Test
+    void longValuesAndTooManyHeadersAreCutVisibly() {
+        List<NameValue> headers = new ArrayList<>();
+        for (int i = 0; i < Truncation.MAX_HEADERS + 5; i++) {
+            headers.add(new NameValue("X-" + i, "v"));
+        }
+        headers.set(0, new NameValue("X-Long", "a".repeat(Truncation.MAX_VALUE_CHARS + 10)));
+        RequestData out = masking.apply(request(headers, List.of(), null));
+        assertEquals(Truncation.MAX_HEADERS, out.headers().size());
+        assertTrue(out.headers().get(0).value().endsWith(" (truncated)"));
+        assertEquals(Truncation.MAX_VALUE_CHARS + " (truncated)".length(), out.headers().get(0).value().length());
+        assertEquals(List.of("headers: 5 more not kept (truncated)"), out.notes());
+    }
+
+    @Test
+    void capKeepsShortTextAndNeverSplitsASurrogatePair() {
+        assertEquals("abc", Truncation.cap("abc", 3));
+        assertEquals(null, Truncation.cap(null, 3));
+        assertEquals("ab (truncated)", Truncation.cap("ab\uD83D\uDE00", 3));
+        assertFalse(masking.masksParameter("page"));
+    }
+
+    @Test
+    void queryStringIsParsedWithoutTheContainer() {
+        assertEquals(List.of(new NameValue("a", "1 2"), new NameValue("b", ""), new NameValue("c", ""),
+                new NameValue("d", "%zz")), QueryString.parse("a=1+2&b=&c&&d=%zz"));
+        assertTrue(QueryString.parse(null).isEmpty());
+    }
+}

@@ -11,4 +11,13 @@ public interface DashboardQueries {
 
     /** Per endpoint: hits today / last 7 days / all time, median, errors, last request. */
     List<OverviewRow> overview(ZoneId zone);
+
+    /**
+     * The analytics pages' queries (heatmaps, box plots, report, export). A default so that stores
+     * answering only the overview (test doubles, benchmarks) stay one-method lambdas; the JDBC store
+     * answers all of them.
+     */
+    default AnalyticsQueries analytics() {
+        throw new UnsupportedOperationException("this store answers the overview only");
+    }
 }

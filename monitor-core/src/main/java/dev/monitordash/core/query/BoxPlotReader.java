@@ -1,0 +1,120 @@
+package dev.monitordash.core.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Computes one exact box plot with a handful of small queries over the rows a condition selects, so that
+ * no group's durations travel to Java: count, min and max in one aggregate; each quartile as the one or
+ * two values at its R-7 position ({@code ORDER BY duration LIMIT 2 OFFSET k}, the database keeps only
+ * k + 2 values while sorting); whiskers and the number of outliers in a second aggregate; the most extreme
+ * outliers per side with a LIMIT.
+ */
+final class BoxPlotReader {
+
+    /** The chart needs the shape of the tail, not ten thousand dots. */
+    static final int OUTLIERS_PER_SIDE = 50;
+
+    private final String where;
+
+    /** @param where an SQL condition on {@code request} of our own (never user text), with ? parameters */
+    BoxPlotReader(String where) {
+        this.where = where;
+    }
+
+    /** The box of the selected rows, or null when there are none. */
+    BoxPlot read(Connection c, String label, Object... params) throws SQLException {
+        long n;
+        long min;
+        long max;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*), MIN(duration), MAX(duration) FROM request WHERE " + where)) {
+            Reads.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                n = rs.getLong(1);
+                min = rs.getLong(2);
+                max = rs.getLong(3);
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        double q1 = quantile(c, n, 1, 4, params);
+        double median = quantile(c, n, 2, 4, params);
+        double q3 = quantile(c, n, 3, 4, params);
+        double iqr = q3 - q1;
+        // Durations are whole microseconds: x >= 12.5 is x >= 13, x <= 12.5 is x <= 12.
+        long low = (long) Math.ceil(q1 - 1.5 * iqr);
+        long high = (long) Math.floor(q3 + 1.5 * iqr);
+        long lowerWhisker;
+        long upperWhisker;
+        long outlierCount;
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(CASE WHEN duration >= ? THEN duration END), "
+                + "MAX(CASE WHEN duration <= ? THEN duration END), "
+                + "SUM(CASE WHEN duration < ? OR duration > ? THEN 1 ELSE 0 END) FROM request WHERE " + where)) {
+            Reads.bind(ps, concat(new Object[] {low, high, low, high}, params));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                lowerWhisker = rs.getLong(1);
+                upperWhisker = rs.getLong(2);
+                outlierCount = rs.getLong(3);
+            }
+        }
+        List<Double> outliers = new ArrayList<>();
+        if (outlierCount > 0) {
+            outliers.addAll(tail(c, "duration < ?", "ASC", low, params));
+            List<Double> upper = tail(c, "duration > ?", "DESC", high, params);
+            java.util.Collections.reverse(upper);
+            outliers.addAll(upper);
+        }
+        return new BoxPlot(label, n, min / 1_000.0, q1 / 1_000.0, median / 1_000.0, q3 / 1_000.0, max / 1_000.0,
+                lowerWhisker / 1_000.0, upperWhisker / 1_000.0, outliers, outlierCount);
+    }
+
+    /** The R-7 quantile num/den of the n selected durations, in microseconds. */
+    double quantile(Connection c, long n, int num, int den, Object... params) throws SQLException {
+        Quantiles.Position p = Quantiles.of(n, num, den);
+        long[] two = new long[2];
+        int found = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT duration FROM request WHERE " + where + " ORDER BY duration LIMIT 2 OFFSET ?")) {
+            Reads.bind(ps, concat(params, new Object[] {p.index()}));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && found < 2) {
+                    two[found++] = rs.getLong(1);
+                }
+            }
+        }
+        if (found == 0) {
+            throw new SQLException("no duration at offset " + p.index() + " of " + n + " inside one snapshot");
+        }
+        return p.fraction() == 0 || found == 1 ? two[0] : two[0] + p.fraction() * (two[1] - two[0]);
+    }
+
+    private List<Double> tail(Connection c, String beyond, String order, long fence, Object... params)
+            throws SQLException {
+        List<Double> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT duration FROM request WHERE (" + where + ") AND "
+                + beyond + " ORDER BY duration " + order + " LIMIT " + OUTLIERS_PER_SIDE)) {
+            Reads.bind(ps, concat(params, new Object[] {fence}));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1) / 1_000.0);
+                }
+            }
+        }
+        return out;
+    }
+
+    static Object[] concat(Object[] a, Object[] b) {
+        Object[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

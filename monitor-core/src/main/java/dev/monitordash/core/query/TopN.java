@@ -42,10 +42,11 @@ public record TopN(int n, Order order) {
                 : Comparator.comparingDouble(Group::meanMillis).reversed().thenComparing(byName);
         List<Group> all = new ArrayList<>(groups.values());
         all.sort(rank);
+        Set<String> keep = new java.util.HashSet<>(withOutliers); // may hold null: requests without a user
         List<Group> shown = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Group g = all.get(i);
-            if (i < n || withOutliers.contains(g.name())) {
+            if (i < n || keep.contains(g.name())) {
                 shown.add(g);
             }
         }

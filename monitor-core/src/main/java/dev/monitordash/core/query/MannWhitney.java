@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Chosen over FMD's median test because it uses every value's rank, not only its side of the median, so
  * it finds a shift with fewer samples; like it, it assumes nothing about the shape of the distribution.
  * The normal approximation is good from about 8 values per side; the report uses up to
- * {@link ReportQueries#SAMPLE_PER_SIDE}.
+ * {@link Report#SAMPLE_PER_SIDE}.
  */
 public final class MannWhitney {
 

@@ -8,11 +8,16 @@ import java.util.List;
  * @param before    the baseline side
  * @param after     the side compared with it
  * @param endpoints every compared endpoint, by name
- * @param slower    significantly slower endpoints (p &lt; {@link ReportQueries#ALPHA}), largest effect first
+ * @param slower    significantly slower endpoints (p &lt; {@link #ALPHA}), largest effect first
  * @param faster    significantly faster endpoints, largest effect first
  */
 public record Report(Side before, Side after, List<EndpointChange> endpoints, List<EndpointChange> slower,
         List<EndpointChange> faster) {
+
+    /** An endpoint changed significantly when the test's p-value is below this. */
+    public static final double ALPHA = 0.05;
+    /** The test runs on at most this many requests per side (FMD's median test takes 500 too). */
+    public static final int SAMPLE_PER_SIDE = 500;
 
     /**
      * One side of the comparison: requests in the range, of one version or of all (null).
@@ -22,7 +27,7 @@ public record Report(Side before, Side after, List<EndpointChange> endpoints, Li
 
     /**
      * One endpoint's change from before to after. Times in milliseconds, exact over all requests of a
-     * side; the test runs on a systematic sample of up to {@link ReportQueries#SAMPLE_PER_SIDE} per side.
+     * side; the test runs on a systematic sample of up to {@link #SAMPLE_PER_SIDE} per side.
      *
      * @param statusBefore requests per status class ("2xx", "3xx", "4xx", "5xx") before
      * @param statusAfter  the same after

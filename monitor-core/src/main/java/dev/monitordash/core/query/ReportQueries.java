@@ -19,9 +19,8 @@ import java.util.TreeMap;
  */
 final class ReportQueries {
 
-    /** FMD takes up to 500 per side too; enough to see a 10 % shift, bounded work per endpoint. */
-    static final int SAMPLE_PER_SIDE = 500;
-    static final double ALPHA = 0.05;
+    static final int SAMPLE_PER_SIDE = Report.SAMPLE_PER_SIDE;
+    static final double ALPHA = Report.ALPHA;
 
     private final Reads reads;
 

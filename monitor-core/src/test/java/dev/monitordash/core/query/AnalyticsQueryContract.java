@@ -189,6 +189,22 @@ abstract class AnalyticsQueryContract {
     }
 
     @Test
+    void whiskersEndWithinOneAndAHalfInterquartileRangesOnBothSides() {
+        AnalyticsQueries q = open();
+        Endpoint w = endpoint("/w");
+        long t = micros(Instant.parse("2025-06-01T00:00:00Z"));
+        List<RequestRecord> rs = new ArrayList<>();
+        for (long ms : new long[] {44, 1, 55, 30, 40, 41, 42, 43, 90, 45, 46, 47}) {
+            rs.add(request(w, t++, ms * 1_000, 200, "ann", "10.0.0.1"));
+        }
+        store.writeBatch(rs, ORIGIN);
+
+        // NumPy: quartiles 40.75, 43.5, 46.25; IQR 5.5; fences 32.5 and 54.5 (at 3 IQR 30 and 55 would be inside).
+        assertEquals(List.of(new BoxPlot("/w", 12, 1.0, 40.75, 43.5, 46.25, 90.0, 40.0, 47.0,
+                List.of(1.0, 30.0, 55.0, 90.0), 4)), q.endpointBoxes(ALL));
+    }
+
+    @Test
     void outliersAreCappedPerSideButAllCounted() {
         AnalyticsQueries q = open();
         Endpoint a = endpoint("/a");

@@ -73,7 +73,20 @@ final class QueryParams {
         return false;
     }
 
+    /** Stored times are epoch microseconds in a BIGINT: keep far-off years from overflowing them. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     private Instant instant(String name, boolean end, LocalDate defaultDay) {
+        Instant t = parse(name, end, defaultDay);
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw HttpError.badRequest("'" + name + "' must lie between 1970 and 9999, was '"
+                    + printable(request.getParameter(name)) + "'");
+        }
+        return t;
+    }
+
+    private Instant parse(String name, boolean end, LocalDate defaultDay) {
         String value = request.getParameter(name);
         if (value == null || value.isEmpty()) {
             return (end ? defaultDay.plusDays(1) : defaultDay).atStartOfDay(zone).toInstant();

@@ -158,6 +158,9 @@ class AnalyticsApiTest {
         cases.put("/api/endpoint/heatmap?" + e + "&to=2025-13-45", "'to' must be an ISO date");
         cases.put("/api/endpoint/heatmap?" + e + "&from=2015-01-01&to=2025-01-01", "at most 400 days");
         cases.put("/api/analytics/load?from=2025-06-02&to=2025-06-01", "'to' must be after 'from'");
+        cases.put("/api/analytics/load?from=%2B300000-01-01T00:00:00Z&to=%2B300000-01-02T00:00:00Z",
+                "'from' must lie between 1970 and 9999");
+        cases.put("/api/analytics/load?from=1969-12-31", "'from' must lie between 1970 and 9999");
         cases.put("/api/endpoint/heatmap?endpoint=" + q("/nowhere"), "unknown endpoint: /nowhere");
         cases.put("/api/endpoint/versions", "'endpoint' is required");
         cases.put("/api/endpoint/users?" + e + "&top=-3", "'top' must be an integer 1-1000, was '-3'");

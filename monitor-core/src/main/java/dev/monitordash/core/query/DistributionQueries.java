@@ -35,7 +35,8 @@ final class DistributionQueries {
         return reads.read("the version box plots of " + endpoint, c -> {
             long id = Reads.endpointId(c, endpoint);
             Map<String, Instant> versions = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.version, MIN(v.first_seen), MIN(r.started_at) "
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.version, MIN(v.first_seen), COUNT(*) "
                     + "FROM request r LEFT JOIN version v ON v.name = r.version "
                     + "WHERE r.endpoint_id = ? AND r.started_at >= ? AND r.started_at < ? GROUP BY r.version")) {
                 Reads.bind(ps, id, range.fromMicros(), range.toMicros());
@@ -43,12 +44,14 @@ final class DistributionQueries {
                     while (rs.next()) {
                         long seen = rs.getLong(2);
                         versions.put(rs.getString(1), rs.wasNull() ? null : EpochMicros.toInstant(seen));
+                        counts.put(rs.getString(1), rs.getLong(3));
                     }
                 }
             }
             List<VersionBox> out = new ArrayList<>();
             for (Map.Entry<String, Instant> v : versions.entrySet()) {
-                BoxPlot box = reader.read(c, v.getKey(), id, range.fromMicros(), range.toMicros(), v.getKey());
+                BoxPlot box = reader.readGroup(c, v.getKey(), counts.get(v.getKey()), id, range.fromMicros(),
+                        range.toMicros(), v.getKey());
                 out.add(new VersionBox(v.getKey(), v.getValue(), box));
             }
             out.sort(Comparator.comparing(VersionBox::firstSeen, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -90,7 +93,7 @@ final class DistributionQueries {
             List<BoxPlot> boxes = new ArrayList<>();
             for (TopN.Group g : selection.shown()) {
                 BoxPlotReader reader = new BoxPlotReader(where + " AND " + equalsGroup(Dimension.USER, g.name()));
-                boxes.add(reader.read(c, g.name(), groupParams(params, g.name())));
+                boxes.add(reader.readGroup(c, g.name(), g.requests(), groupParams(params, g.name())));
             }
             return new GroupBoxes(boxes, selection.hidden());
         });

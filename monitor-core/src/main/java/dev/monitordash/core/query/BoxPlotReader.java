@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes one exact box plot with a handful of small queries over the rows a condition selects, so that
@@ -28,33 +30,61 @@ final class BoxPlotReader {
     }
 
     /**
-     * Groups up to this size are read in one sorted pass into memory (8 bytes a value) instead of the six
-     * queries of {@link #read}: a version's or user's rows are not in an index, so every one of those
-     * queries would scan the endpoint's range again. Larger groups fall back to {@link #read}.
+     * Groups of up to this many values in all are read in one sorted pass into memory (8 bytes a value)
+     * instead of the six queries of {@link #read} per group: a version's or user's rows are not in an
+     * index, so every one of those queries would read the endpoint's range from the table again.
      */
     static final long STREAM_LIMIT = 1_000_000;
 
-    /** The box of the selected rows, or null when there are none; picks the cheaper way for a group. */
-    BoxPlot readGroup(Connection c, String label, long n, Object... params) throws SQLException {
-        if (n == 0 || n > STREAM_LIMIT) {
-            return read(c, label, params);
+    /**
+     * The boxes of several groups (the values of {@code column}) of the selected rows in one sorted pass,
+     * keyed by group; {@code counts} holds each wanted group's number of rows. More than
+     * {@link #STREAM_LIMIT} values in all: one group after the other with {@link #read}.
+     */
+    Map<String, BoxPlot> readGroups(Connection c, String column, Map<String, Long> counts, Object... params)
+            throws SQLException {
+        Map<String, BoxPlot> out = new HashMap<>();
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (total > STREAM_LIMIT) {
+            for (Map.Entry<String, Long> g : counts.entrySet()) {
+                String name = g.getKey();
+                BoxPlotReader one = new BoxPlotReader(where + " AND " + column + (name == null ? " IS NULL" : " = ?"));
+                out.put(name, one.read(c, name, name == null ? params : concat(params, new Object[] {name})));
+            }
+            return out;
         }
-        long[] sorted = new long[(int) n];
-        int found = 0;
+        Map<String, long[]> values = new HashMap<>();
+        Map<String, int[]> filled = new HashMap<>();
+        counts.forEach((name, n) -> {
+            values.put(name, new long[n.intValue()]);
+            filled.put(name, new int[1]);
+        });
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT duration FROM request WHERE " + where + " ORDER BY duration")) {
+                "SELECT " + column + ", duration FROM request WHERE " + where + " ORDER BY duration")) {
             ps.setFetchSize(RequestExport.FETCH_SIZE);
             Reads.bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && found < sorted.length) {
-                    sorted[found++] = rs.getLong(1);
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    long[] v = values.get(name);
+                    if (v != null) {
+                        int[] f = filled.get(name);
+                        if (f[0] < v.length) {
+                            v[f[0]++] = rs.getLong(2);
+                        }
+                    }
                 }
             }
         }
-        if (found != n) {
-            throw new SQLException("counted " + n + " durations but read " + found + " inside one snapshot");
+        for (Map.Entry<String, long[]> g : values.entrySet()) {
+            if (filled.get(g.getKey())[0] != g.getValue().length) {
+                throw new SQLException("group " + g.getKey() + " has fewer durations than counted inside one snapshot");
+            }
+            if (g.getValue().length > 0) {
+                out.put(g.getKey(), of(g.getKey(), g.getValue()));
+            }
         }
-        return of(label, sorted);
+        return out;
     }
 
     /** The same box as {@link #read}, from all values sorted ascending (in microseconds). */

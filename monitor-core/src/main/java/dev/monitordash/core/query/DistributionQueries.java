@@ -31,7 +31,7 @@ final class DistributionQueries {
 
     /** One box per version with requests in the range, oldest first-seen first (newest at the bottom). */
     List<VersionBox> versionBoxes(String endpoint, TimeRange range) {
-        BoxPlotReader reader = new BoxPlotReader(IN_RANGE + " AND version = ?");
+        BoxPlotReader reader = new BoxPlotReader(IN_RANGE);
         return reads.read("the version box plots of " + endpoint, c -> {
             long id = Reads.endpointId(c, endpoint);
             Map<String, Instant> versions = new LinkedHashMap<>();
@@ -48,11 +48,11 @@ final class DistributionQueries {
                     }
                 }
             }
+            Map<String, BoxPlot> boxes = reader.readGroups(c, "version", counts, id, range.fromMicros(),
+                    range.toMicros());
             List<VersionBox> out = new ArrayList<>();
             for (Map.Entry<String, Instant> v : versions.entrySet()) {
-                BoxPlot box = reader.readGroup(c, v.getKey(), counts.get(v.getKey()), id, range.fromMicros(),
-                        range.toMicros(), v.getKey());
-                out.add(new VersionBox(v.getKey(), v.getValue(), box));
+                out.add(new VersionBox(v.getKey(), v.getValue(), boxes.get(v.getKey())));
             }
             out.sort(Comparator.comparing(VersionBox::firstSeen, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(VersionBox::version));
@@ -90,10 +90,14 @@ final class DistributionQueries {
             long id = Reads.endpointId(c, endpoint);
             Object[] params = params(id, range, version);
             TopN.Selection selection = select(c, Dimension.USER, where, params, top);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (TopN.Group g : selection.shown()) {
+                counts.put(g.name(), g.requests());
+            }
+            Map<String, BoxPlot> byUser = new BoxPlotReader(where).readGroups(c, Dimension.USER.column, counts, params);
             List<BoxPlot> boxes = new ArrayList<>();
             for (TopN.Group g : selection.shown()) {
-                BoxPlotReader reader = new BoxPlotReader(where + " AND " + equalsGroup(Dimension.USER, g.name()));
-                boxes.add(reader.readGroup(c, g.name(), g.requests(), groupParams(params, g.name())));
+                boxes.add(byUser.get(g.name()));
             }
             return new GroupBoxes(boxes, selection.hidden());
         });
@@ -138,8 +142,9 @@ final class DistributionQueries {
     }
 
     /**
-     * Ranks the groups and adds every group with a request beyond the whiskers of all selected requests
-     * together (the endpoint's own box plot), so that the slow user behind an outlier is never hidden.
+     * Ranks the groups and adds every group behind an outlier point of the endpoint's own box plot over the
+     * same selection (the up to 50 most extreme requests per side beyond its whiskers), so that the user
+     * behind an outlier is never hidden while the chart stays readable: at most N + 100 groups.
      */
     private static TopN.Selection select(Connection c, Dimension d, String where, Object[] params, TopN top)
             throws SQLException {
@@ -156,18 +161,26 @@ final class DistributionQueries {
         Set<String> withOutliers = new HashSet<>();
         BoxPlot all = groups.isEmpty() ? null : new BoxPlotReader(where).read(c, "all", params);
         if (all != null && all.outlierCount() > 0) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT " + d.column + " FROM request WHERE ("
-                    + where + ") AND (duration < ? OR duration > ?)")) {
-                Reads.bind(ps, BoxPlotReader.concat(params, new Object[] {
-                        Math.round(all.lowerWhisker() * 1_000), Math.round(all.upperWhisker() * 1_000)}));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        withOutliers.add(rs.getString(1));
-                    }
+            withOutliers.addAll(groupsBeyond(c, d, where, "duration < ?", "ASC", all.lowerWhisker(), params));
+            withOutliers.addAll(groupsBeyond(c, d, where, "duration > ?", "DESC", all.upperWhisker(), params));
+        }
+        return top.select(groups, withOutliers);
+    }
+
+    /** The groups behind the outlier points the endpoint's box plot lists (the most extreme per side). */
+    private static List<String> groupsBeyond(Connection c, Dimension d, String where, String beyond, String order,
+            double whiskerMillis, Object[] params) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + d.column + " FROM request WHERE (" + where
+                + ") AND " + beyond + " ORDER BY duration " + order + " LIMIT " + BoxPlotReader.OUTLIERS_PER_SIDE)) {
+            Reads.bind(ps, BoxPlotReader.concat(params, new Object[] {Math.round(whiskerMillis * 1_000)}));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
         }
-        return top.select(groups, withOutliers);
+        return out;
     }
 
     private static Object[] params(long id, TimeRange range, String version) {
@@ -175,11 +188,4 @@ final class DistributionQueries {
                 : new Object[] {id, range.fromMicros(), range.toMicros(), version};
     }
 
-    private static String equalsGroup(Dimension d, String name) {
-        return d.column + (name == null ? " IS NULL" : " = ?");
-    }
-
-    private static Object[] groupParams(Object[] params, String name) {
-        return name == null ? params : BoxPlotReader.concat(params, new Object[] {name});
-    }
 }

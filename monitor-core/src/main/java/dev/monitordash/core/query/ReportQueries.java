@@ -23,9 +23,16 @@ final class ReportQueries {
     static final double ALPHA = Report.ALPHA;
 
     private final Reads reads;
+    private final long streamLimit;
 
     ReportQueries(Reads reads) {
+        this(reads, BoxPlotReader.STREAM_LIMIT);
+    }
+
+    /** @param streamLimit the most rows of one side held in memory (8 bytes each) */
+    ReportQueries(Reads reads, long streamLimit) {
         this.reads = reads;
+        this.streamLimit = streamLimit;
     }
 
     Report compare(Report.Side before, Report.Side after) {
@@ -53,24 +60,74 @@ final class ReportQueries {
         });
     }
 
-    private static Report.EndpointChange change(Connection c, String name, long id, Report.Side before,
-            Report.Side after) throws SQLException {
-        Object[] pb = params(id, before);
-        Object[] pa = params(id, after);
-        BoxPlotReader rb = new BoxPlotReader(where(before));
-        BoxPlotReader ra = new BoxPlotReader(where(after));
-        Map<String, Long> statusBefore = statusClasses(c, where(before), pb);
-        Map<String, Long> statusAfter = statusClasses(c, where(after), pa);
-        long nb = statusBefore.values().stream().mapToLong(Long::longValue).sum();
-        long na = statusAfter.values().stream().mapToLong(Long::longValue).sum();
-        if (nb == 0 || na == 0) {
+    /** What the report needs of one side of one endpoint; times in microseconds. */
+    record SideStats(long n, double median, double p90, Map<String, Long> statusClasses, long[] sample) {
+    }
+
+    private Report.EndpointChange change(Connection c, String name, long id, Report.Side before, Report.Side after)
+            throws SQLException {
+        SideStats b = side(c, where(before), params(id, before));
+        if (b == null) {
             return null;
         }
-        MannWhitney.Result test = MannWhitney.test(sample(c, where(before), pb, nb), sample(c, where(after), pa, na));
-        return new Report.EndpointChange(name, nb, na,
-                rb.quantile(c, nb, 1, 2, pb) / 1_000.0, ra.quantile(c, na, 1, 2, pa) / 1_000.0,
-                rb.quantile(c, nb, 9, 10, pb) / 1_000.0, ra.quantile(c, na, 9, 10, pa) / 1_000.0,
-                statusBefore, statusAfter, test, test.p() < ALPHA);
+        SideStats a = side(c, where(after), params(id, after));
+        if (a == null) {
+            return null;
+        }
+        MannWhitney.Result test = MannWhitney.test(b.sample(), a.sample());
+        return new Report.EndpointChange(name, b.n(), a.n(), b.median() / 1_000.0, a.median() / 1_000.0,
+                b.p90() / 1_000.0, a.p90() / 1_000.0, b.statusClasses(), a.statusClasses(), test, test.p() < ALPHA);
+    }
+
+    /**
+     * One pass over the side's rows in time order (the covering index's order, no sort in the database):
+     * status classes counted, the sample taken, and the durations sorted in Java for the quantiles. A side
+     * of more than {@code streamLimit} rows is answered by the queries of {@link #queried} instead.
+     */
+    SideStats side(Connection c, String where, Object[] params) throws SQLException {
+        long[] durations = new long[1024];
+        int n = 0;
+        Map<String, Long> classes = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT duration, status FROM request WHERE " + where
+                + " ORDER BY started_at, id")) {
+            ps.setFetchSize(RequestExport.FETCH_SIZE);
+            Reads.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == streamLimit) {
+                        return queried(c, where, params);
+                    }
+                    if (n == durations.length) {
+                        durations = java.util.Arrays.copyOf(durations, (int) Math.min(streamLimit, 2L * n));
+                    }
+                    durations[n++] = rs.getLong(1);
+                    classes.merge(rs.getInt(2) / 100 + "xx", 1L, Long::sum);
+                }
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        long step = (n + SAMPLE_PER_SIDE - 1) / SAMPLE_PER_SIDE;
+        long[] sample = new long[(int) ((n + step - 1) / step)];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = durations[(int) (i * step)];
+        }
+        long[] sorted = java.util.Arrays.copyOf(durations, n);
+        java.util.Arrays.sort(sorted);
+        return new SideStats(n, Quantiles.of(sorted, 1, 2), Quantiles.of(sorted, 9, 10), classes, sample);
+    }
+
+    /** The same numbers with the database sorting: for sides too large to hold in memory. */
+    static SideStats queried(Connection c, String where, Object[] params) throws SQLException {
+        Map<String, Long> classes = statusClasses(c, where, params);
+        long n = classes.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        BoxPlotReader reader = new BoxPlotReader(where);
+        return new SideStats(n, reader.quantile(c, n, 1, 2, params), reader.quantile(c, n, 9, 10, params), classes,
+                sample(c, where, params, n));
     }
 
     private static String where(Report.Side side) {

@@ -41,4 +41,13 @@ public interface DashboardQueries {
         return new GroupedProfile(new dev.monitordash.core.profile.Profile(endpoint,
                 new dev.monitordash.core.profile.CallTree(), 0, 0), 0);
     }
+
+    /**
+     * The analytics pages' queries (heatmaps, box plots, report, export). A default so that stores
+     * answering only the overview (test doubles, benchmarks) stay one-method lambdas; the JDBC store
+     * answers all of them.
+     */
+    default AnalyticsQueries analytics() {
+        throw new UnsupportedOperationException("this store answers the overview only");
+    }
 }

@@ -46,10 +46,17 @@ public final class JdbcDashboardQueries implements DashboardQueries {
 
     private final SnapshotConnections connections;
     private final Clock clock;
+    private final JdbcAnalyticsQueries analytics;
 
     public JdbcDashboardQueries(SnapshotConnections connections, Clock clock) {
         this.connections = connections;
         this.clock = clock;
+        this.analytics = new JdbcAnalyticsQueries(connections, clock);
+    }
+
+    @Override
+    public AnalyticsQueries analytics() {
+        return analytics;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.monitordash.ui.http.HttpError;
 import dev.monitordash.ui.http.Json;
 
 import java.io.IOException;
+import java.time.Clock;
 
 /**
  * The JSON API under {@code <dashboard>/api/}, for logged-in users (the caller has checked the session).
@@ -23,11 +24,18 @@ public final class ApiRoutes {
     private final Monitor monitor;
     private final EndpointRows endpointRows;
     private final LevelChange levelChange;
+    private final AnalyticsRoutes analytics;
 
     public ApiRoutes(Monitor monitor) {
+        this(monitor, Clock.systemUTC());
+    }
+
+    /** @param clock what "today" is for the analytics routes' default range */
+    public ApiRoutes(Monitor monitor, Clock clock) {
         this.monitor = monitor;
         this.endpointRows = new EndpointRows(monitor);
         this.levelChange = new LevelChange(monitor);
+        this.analytics = new AnalyticsRoutes(monitor, clock);
     }
 
     public void handle(Exchange ex, UserSession session) throws IOException {
@@ -56,7 +64,9 @@ public final class ApiRoutes {
                 ex.json(200, StatusView.of(monitor));
                 break;
             default:
-                throw HttpError.notFound();
+                if (!analytics.handle(ex, session)) {
+                    throw HttpError.notFound();
+                }
         }
     }
 }

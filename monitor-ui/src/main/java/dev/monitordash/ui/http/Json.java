@@ -23,6 +23,16 @@ public final class Json {
         MAPPER.writeValue(out, value);
     }
 
+    /** A streaming writer, for answers too large to build in memory (the export). */
+    public static com.fasterxml.jackson.core.JsonGenerator generator(OutputStream out) throws IOException {
+        return MAPPER.getFactory().createGenerator(out);
+    }
+
+    /** Writes one value (a record, a list) at the generator's position. */
+    public static void write(com.fasterxml.jackson.core.JsonGenerator generator, Object value) throws IOException {
+        MAPPER.writeValue(generator, value);
+    }
+
     public static String toString(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -1,0 +1,96 @@
+package dev.monitordash.core.query;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * {@link AnalyticsQueries} over the JDBC store: one facade, one small class per concern behind it
+ * (counts over time, distributions, status codes, the report, the export). SQL both SQLite and
+ * PostgreSQL run unchanged.
+ */
+public final class JdbcAnalyticsQueries implements AnalyticsQueries {
+
+    private final Reads reads;
+    private final HeatmapQueries heatmaps;
+    private final DistributionQueries distributions;
+    private final StatusQueries status;
+    private final ReportQueries reports;
+    private final RequestExport export;
+
+    public JdbcAnalyticsQueries(SnapshotConnections connections, Clock clock) {
+        this.reads = new Reads(connections);
+        this.heatmaps = new HeatmapQueries(reads, clock);
+        this.distributions = new DistributionQueries(reads);
+        this.status = new StatusQueries(reads);
+        this.reports = new ReportQueries(reads);
+        this.export = new RequestExport(reads);
+    }
+
+    @Override
+    public void requireEndpoint(String endpoint) {
+        reads.read("endpoint " + endpoint, c -> Reads.endpointId(c, endpoint));
+    }
+
+    @Override
+    public HourlyHeatmap endpointHeatmap(String endpoint, LocalDate first, LocalDate last, ZoneId zone) {
+        return heatmaps.endpointHeatmap(endpoint, first, last, zone);
+    }
+
+    @Override
+    public HourlyHeatmap loadHeatmap(LocalDate first, LocalDate last, ZoneId zone) {
+        return heatmaps.loadHeatmap(first, last, zone);
+    }
+
+    @Override
+    public DailyHits dailyHits(LocalDate first, LocalDate last, ZoneId zone) {
+        return heatmaps.dailyHits(first, last, zone);
+    }
+
+    @Override
+    public List<HourStats> lastTwoDays(String endpoint, ZoneId zone) {
+        return heatmaps.lastTwoDays(endpoint, zone);
+    }
+
+    @Override
+    public List<VersionBox> versionBoxes(String endpoint, TimeRange range) {
+        return distributions.versionBoxes(endpoint, range);
+    }
+
+    @Override
+    public List<BoxPlot> endpointBoxes(TimeRange range) {
+        return distributions.endpointBoxes(range);
+    }
+
+    @Override
+    public GroupBoxes userBoxes(String endpoint, TimeRange range, String version, TopN top) {
+        return distributions.userBoxes(endpoint, range, version, top);
+    }
+
+    @Override
+    public BubbleChart bubbles(String endpoint, TimeRange range, Dimension dimension, TopN top) {
+        return distributions.bubbles(endpoint, range, dimension, top);
+    }
+
+    @Override
+    public StatusCodes statusCodes(String endpoint, TimeRange range, int failedLimit) {
+        return status.statusCodes(endpoint, range, failedLimit);
+    }
+
+    @Override
+    public VersionUsage versionUsage(TimeRange range) {
+        return status.versionUsage(range);
+    }
+
+    @Override
+    public Report compare(Report.Side before, Report.Side after) {
+        return reports.compare(before, after);
+    }
+
+    @Override
+    public long export(String endpoint, TimeRange range, RequestSink sink) throws IOException {
+        return export.export(endpoint, range, sink);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.monitordash.ui.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.monitordash.ui.support.DashboardClient;
+import dev.monitordash.ui.support.DashboardServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.monitordash.ui.support.DashboardClient.expect;
+import static dev.monitordash.ui.support.DashboardClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The analytics routes through real HTTP against an embedded Jetty over a real SQLite file. */
+class AnalyticsApiTest {
+
+    @TempDir
+    Path temp;
+    private DashboardServer server;
+    private DashboardClient admin;
+    /** Yesterday 10:00 in the dashboard's zone (Europe/Amsterdam): inside the default 30-day range. */
+    private ZonedDateTime yesterdayTen;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = DashboardServer.start(temp, "");
+        admin = new DashboardClient(server).loginAsAdmin();
+        yesterdayTen = ZonedDateTime.now(DashboardServer.ZONE).minusDays(1).truncatedTo(ChronoUnit.DAYS).plusHours(10);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void recordSome() throws InterruptedException {
+        server.declare("/orders/{id}", "OrderServlet");
+        Instant t = yesterdayTen.toInstant();
+        double[] millis = {1, 2, 3, 4, 5, 6, 7, 8, 9, 100};
+        for (int i = 0; i < millis.length; i++) {
+            server.record("/orders/{id}", "GET", i == 3 ? 500 : 200, millis[i], t.plusSeconds(i * 60L));
+        }
+        server.record("/orders/{id}", "GET", 404, 2, t.plusSeconds(3_600)); // 11:00
+        server.awaitWritten(11);
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void endpointHeatmapCountsRequestsPerLocalHourAndDay() throws Exception {
+        recordSome();
+        String day = yesterdayTen.toLocalDate().toString();
+        JsonNode h = json(expect(admin.get("/api/endpoint/heatmap?endpoint=" + q("/orders/{id}") + "&from=" + day
+                + "&to=" + day), 200));
+
+        assertEquals("Europe/Amsterdam", h.get("zone").asText());
+        assertEquals(List.of(day), texts(h.get("days")));
+        assertEquals(10, h.get("counts").get(0).get(10).asLong());
+        assertEquals(1, h.get("counts").get(0).get(11).asLong());
+        assertEquals(11, h.get("total").asLong());
+    }
+
+    @Test
+    void defaultRangeIsTheLastThirtyDays() throws Exception {
+        recordSome();
+        JsonNode h = json(expect(admin.get("/api/analytics/load"), 200));
+
+        List<String> days = texts(h.get("days"));
+        assertEquals(30, days.size());
+        assertEquals(LocalDate.now(DashboardServer.ZONE).toString(), days.get(29));
+        assertEquals(11, h.get("total").asLong());
+    }
+
+    @Test
+    void versionBoxesHourlySeriesUsersStatusAndOtherChartsAnswer() throws Exception {
+        recordSome();
+        String endpoint = "endpoint=" + q("/orders/{id}");
+
+        JsonNode versions = json(expect(admin.get("/api/endpoint/versions?" + endpoint), 200));
+        JsonNode v = versions.get("versions").get(0);
+        assertEquals("1.4.2", v.get("version").asText());
+        assertFalse(v.get("firstSeen").isNull());
+        assertEquals(11, v.get("box").get("count").asLong());
+        assertEquals(5.0, v.get("box").get("median").asDouble(), 1e-9);
+        assertEquals(List.of(100.0), List.of(v.get("box").get("outliers").get(0).asDouble()));
+
+        JsonNode hourly = json(expect(admin.get("/api/endpoint/hourly?" + endpoint), 200));
+        assertEquals(48, hourly.get("hours").size());
+        assertTrue(hourly.get("hours").get(0).get("meanMillis").isNull() || hourly.get("hours").get(0)
+                .get("requests").asLong() > 0);
+
+        JsonNode users = json(expect(admin.get("/api/endpoint/users?" + endpoint + "&top=1&order=slowest"), 200));
+        assertEquals("alice", users.get("boxes").get(0).get("label").asText());
+        assertEquals(0, users.get("hidden").asInt());
+
+        JsonNode bubbles = json(expect(admin.get("/api/endpoint/ip-versions?" + endpoint), 200));
+        assertEquals(List.of("127.0.0.1"), texts(bubbles.get("groups")));
+        assertEquals(11, bubbles.get("bubbles").get(0).get("requests").asLong());
+        expect(admin.get("/api/endpoint/user-versions?" + endpoint + "&top=3"), 200);
+
+        JsonNode status = json(expect(admin.get("/api/endpoint/status?" + endpoint + "&failed=1"), 200));
+        assertEquals(3, status.get("codes").size());
+        assertEquals(404, status.get("failed").get(0).get("status").asInt(), "newest failure first, one only");
+        assertEquals(1, status.get("failed").size());
+
+        JsonNode usage = json(expect(admin.get("/api/analytics/version-usage"), 200));
+        assertEquals(1.0, usage.get("cells").get(0).get("share").asDouble(), 1e-12);
+        JsonNode daily = json(expect(admin.get("/api/analytics/daily-hits"), 200));
+        assertEquals(11, daily.get("endpoints").get(0).get("hits").get(28).asLong());
+        JsonNode perf = json(expect(admin.get("/api/analytics/performance"), 200));
+        assertEquals("/orders/{id}", perf.get("endpoints").get(0).get("label").asText());
+    }
+
+    @Test
+    void reportComparesTwoIntervals() throws Exception {
+        recordSome();
+        String day = yesterdayTen.toLocalDate().toString();
+        String before = yesterdayTen.toInstant().toString();
+        String middle = yesterdayTen.toInstant().plusSeconds(300).toString();
+        String after = yesterdayTen.toInstant().plusSeconds(7_200).toString();
+        JsonNode r = json(expect(admin.get("/api/analytics/report?beforeFrom=" + before + "&beforeTo=" + middle
+                + "&afterFrom=" + middle + "&afterTo=" + after), 200));
+
+        assertEquals(0.05, r.get("alpha").asDouble());
+        JsonNode change = r.get("endpoints").get(0);
+        assertEquals(5, change.get("requestsBefore").asLong());
+        assertEquals(6, change.get("requestsAfter").asLong());
+        assertEquals(3.0, change.get("medianBefore").asDouble(), 1e-9);
+        assertTrue(change.get("effect").asDouble() > 0);
+        assertEquals(day, r.get("before").get("from").asText().substring(0, 10));
+        JsonNode versions = json(expect(admin.get("/api/analytics/report?beforeVersion=1.4.2&afterVersion=1.4.2"), 200));
+        assertEquals(0, versions.get("slower").size());
+    }
+
+    @Test
+    void badInputGets400WithAMessageNamingIt() throws Exception {
+        recordSome();
+        String e = "endpoint=" + q("/orders/{id}");
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("/api/endpoint/heatmap?" + e + "&from=yesterday", "'from' must be an ISO date");
+        cases.put("/api/endpoint/heatmap?" + e + "&to=2025-13-45", "'to' must be an ISO date");
+        cases.put("/api/endpoint/heatmap?" + e + "&from=2015-01-01&to=2025-01-01", "at most 400 days");
+        cases.put("/api/analytics/load?from=2025-06-02&to=2025-06-01", "'to' must be after 'from'");
+        cases.put("/api/analytics/load?from=%2B300000-01-01T00:00:00Z&to=%2B300000-01-02T00:00:00Z",
+                "'from' must lie between 1970 and 9999");
+        cases.put("/api/analytics/load?from=1969-12-31", "'from' must lie between 1970 and 9999");
+        cases.put("/api/endpoint/heatmap?endpoint=" + q("/nowhere"), "unknown endpoint: /nowhere");
+        cases.put("/api/endpoint/versions", "'endpoint' is required");
+        cases.put("/api/endpoint/users?" + e + "&top=-3", "'top' must be an integer 1-1000, was '-3'");
+        cases.put("/api/endpoint/users?" + e + "&top=ten", "'top' must be an integer");
+        cases.put("/api/endpoint/user-versions?" + e + "&order=fastest", "'order' must be 'requests' or 'slowest'");
+        cases.put("/api/endpoint/status?" + e + "&failed=100000", "'failed' must be an integer 0-500");
+        cases.put("/api/analytics/report", "give 'beforeVersion' and 'afterVersion'");
+        cases.put("/api/analytics/report?beforeFrom=2025-06-01", "'beforeTo' is required");
+        cases.put("/api/export?format=xml", "'format' must be one of csv, json");
+        cases.put("/api/export?endpoint=" + q("/nowhere"), "unknown endpoint: /nowhere");
+        cases.put("/api/export?from=1990-01-01T00:00:00Z", "at most 400 days");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> r = admin.get(c.getKey());
+            assertEquals(400, r.statusCode(), c.getKey() + " -> " + r.body());
+            String error = json(r).get("error").asText();
+            assertTrue(error.contains(c.getValue()), c.getKey() + " -> " + error);
+            assertFalse(r.body().contains("Exception") || r.body().contains("SQL"), r.body());
+        }
+    }
+
+    @Test
+    void analyticsRoutesNeedALoginAndGet() throws Exception {
+        HttpResponse<String> anonymous = new DashboardClient(server).get("/api/analytics/load");
+        assertEquals(401, anonymous.statusCode());
+        HttpResponse<String> post = admin.sendJson("POST", "/api/analytics/load", "{}");
+        assertEquals(405, post.statusCode());
+        assertEquals("GET", post.headers().firstValue("Allow").orElseThrow());
+        assertEquals(404, admin.get("/api/analytics/nothing").statusCode());
+    }
+
+    @Test
+    void guestsSeeChartsButMayNotExport() throws Exception {
+        recordSome();
+        DashboardClient guest = new DashboardClient(server).loginAsGuest();
+        expect(guest.get("/api/analytics/load"), 200);
+        for (String path : List.of("/api/export", "/api/export?format=json", "/api/export?format=xml")) {
+            HttpResponse<String> r = guest.get(path);
+            assertEquals(403, r.statusCode(), path);
+            assertEquals("only an admin may do this", json(r).get("error").asText());
+            assertTrue(r.headers().firstValue("Content-Disposition").isEmpty());
+        }
+    }
+
+    @Test
+    void adminExportsCsvRowByRowAsAnAttachment() throws Exception {
+        server.declare("/a", "A");
+        server.declare("/b", "B");
+        Instant t = yesterdayTen.toInstant();
+        int n = 3_000;
+        for (int i = 0; i < n; i++) {
+            server.record(i % 3 == 0 ? "/b" : "/a", "GET", 200, 1 + i / 1000.0, t.plusMillis(i));
+        }
+        server.awaitWritten(n);
+
+        HttpResponse<String> all = expect(admin.get("/api/export"), 200);
+        assertTrue(all.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        String disposition = all.headers().firstValue("Content-Disposition").orElseThrow();
+        assertTrue(disposition.startsWith("attachment; filename=\"monitordash-all-"), disposition);
+        assertTrue(all.headers().firstValue("Content-Length").isEmpty(), "streamed, not buffered whole");
+        String[] lines = all.body().split("\r\n");
+        assertEquals(n + 1, lines.length);
+        assertEquals(RequestExportRoute.CSV_HEADER.trim(), lines[0]);
+        assertEquals("/a," + t.plusMillis(1) + ",1.001,GET,200,1.4.2,alice,127.0.0.1,shop,test-1", lines[2]);
+
+        HttpResponse<String> b = expect(admin.get("/api/export?format=json&endpoint=%2Fb"), 200);
+        assertTrue(b.headers().firstValue("Content-Disposition").orElseThrow().contains("monitordash-b-"));
+        JsonNode body = json(b);
+        assertEquals("/b", body.get("endpoint").asText());
+        assertEquals(n / 3, body.get("requests").size());
+        JsonNode first = body.get("requests").get(0);
+        assertEquals(t.toString(), first.get("startedAt").asText());
+        assertEquals(1.0, first.get("durationMillis").asDouble());
+        assertEquals("alice", first.get("user").asText());
+    }
+
+    @Test
+    void csvFieldsAreQuotedAndFormulasDefused() {
+        assertEquals("plain", RequestExportRoute.field("plain"));
+        assertEquals("\"a,b\"", RequestExportRoute.field("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", RequestExportRoute.field("say \"hi\""));
+        assertEquals("'=1+1", RequestExportRoute.field("=1+1"));
+        assertEquals("\"'@x,y\"", RequestExportRoute.field("@x,y"));
+        assertEquals("", RequestExportRoute.field(null));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+}

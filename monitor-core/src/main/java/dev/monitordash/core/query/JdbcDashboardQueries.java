@@ -1,7 +1,6 @@
 package dev.monitordash.core.query;
 
 import dev.monitordash.core.store.EpochMicros;
-import dev.monitordash.core.store.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,12 +43,12 @@ public final class JdbcDashboardQueries implements DashboardQueries {
     static final String MIDDLE_DURATIONS = "SELECT duration FROM request WHERE endpoint_id = ? "
             + "ORDER BY duration LIMIT ? OFFSET ?";
 
-    private final SnapshotConnections connections;
+    private final Reads reads;
     private final Clock clock;
     private final JdbcAnalyticsQueries analytics;
 
     public JdbcDashboardQueries(SnapshotConnections connections, Clock clock) {
-        this.connections = connections;
+        this.reads = new Reads(connections);
         this.clock = clock;
         this.analytics = new JdbcAnalyticsQueries(connections, clock);
     }
@@ -69,18 +68,7 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         Instant now = clock.instant();
         long todayStart = EpochMicros.of(LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant());
         long weekStart = EpochMicros.of(now.minus(WEEK));
-        try (Connection c = connections.openSnapshot()) {
-            try {
-                List<OverviewRow> rows = overview(c, todayStart, weekStart);
-                c.commit();
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("MonitorDash could not read the overview: " + e.getMessage(), e);
-        }
+        return reads.read("the overview", c -> overview(c, todayStart, weekStart));
     }
 
     @Override
@@ -88,12 +76,12 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        return read("the outliers of " + endpoint, c -> OutlierQueries.list(c, endpoint, limit));
+        return reads.read("the outliers of " + endpoint, c -> OutlierQueries.list(c, endpoint, limit));
     }
 
     @Override
     public Optional<OutlierDetail> outlier(long id) {
-        return read("outlier " + id, c -> OutlierQueries.detail(c, id));
+        return reads.read("outlier " + id, c -> OutlierQueries.detail(c, id));
     }
 
     @Override
@@ -101,12 +89,12 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        return read("the profiles of " + endpoint, c -> ProfileQueries.list(c, endpoint, limit));
+        return reads.read("the profiles of " + endpoint, c -> ProfileQueries.list(c, endpoint, limit));
     }
 
     @Override
     public Optional<dev.monitordash.core.profile.Profile> profile(long id) {
-        return read("profile " + id, c -> ProfileQueries.one(c, id));
+        return reads.read("profile " + id, c -> ProfileQueries.one(c, id));
     }
 
     @Override
@@ -114,27 +102,7 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         if (lastN < 1) {
             throw new IllegalArgumentException("lastN must be at least 1, was " + lastN);
         }
-        return read("the grouped profile of " + endpoint, c -> ProfileQueries.grouped(c, endpoint, lastN));
-    }
-
-    @FunctionalInterface
-    private interface Read<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T read(String what, Read<T> work) {
-        try (Connection c = connections.openSnapshot()) {
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("MonitorDash could not read " + what + ": " + e.getMessage(), e);
-        }
+        return reads.read("the grouped profile of " + endpoint, c -> ProfileQueries.grouped(c, endpoint, lastN));
     }
 
     private static List<OverviewRow> overview(Connection c, long todayStart, long weekStart) throws SQLException {

@@ -48,14 +48,18 @@ public final class ServletMappings {
 
     /**
      * Every mapped route of the context with the name of the servlet serving it, in registration order.
-     * When two servlets map patterns that name the same endpoint, the first one is kept.
+     * When two servlets map patterns that name the same endpoint, the first one is kept, except that the
+     * context root's servlet ({@code ""}) names {@code /} rather than the default servlet, which
+     * containers register themselves (Jetty's Default404Servlet) and which answers only what no route does.
      */
     public static Map<String, String> discover(ServletContext context) {
         Map<String, String> routes = new LinkedHashMap<>();
         for (ServletRegistration registration : context.getServletRegistrations().values()) {
             for (String pattern : registration.getMappings()) {
                 String name = templateOf(pattern);
-                if (name != null) {
+                if (pattern != null && pattern.isEmpty()) {
+                    routes.put(name, registration.getName());
+                } else if (name != null) {
                     routes.putIfAbsent(name, registration.getName());
                 }
             }

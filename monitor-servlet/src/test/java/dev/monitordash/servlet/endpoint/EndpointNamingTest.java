@@ -144,6 +144,17 @@ class EndpointNamingTest {
         assertEquals(Map.of("/users/*", "users", "/people/*", "users", "/", "home", "*.jsp", "jsp"), routes);
     }
 
+    @Test
+    void theContextRootServletNamesTheRootEvenWhenTheContainersDefaultServletCameFirst() {
+        ServletContext context = mock(ServletContext.class);
+        Map<String, ServletRegistration> registrations = new LinkedHashMap<>();
+        registrations.put("Default404Servlet", registration("Default404Servlet", "/"));
+        registrations.put("index", registration("index", ""));
+        when(context.getServletRegistrations()).thenAnswer(invocation -> registrations);
+
+        assertEquals(Map.of("/", "index"), ServletMappings.discover(context));
+    }
+
     static ServletRegistration registration(String name, String... patterns) {
         ServletRegistration r = mock(ServletRegistration.class);
         when(r.getName()).thenReturn(name);

@@ -1,6 +1,7 @@
 package dev.monitordash.ui.browser;
 
 import dev.monitordash.ui.support.DashboardServer;
+import dev.monitordash.ui.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

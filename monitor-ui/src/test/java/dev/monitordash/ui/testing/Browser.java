@@ -1,4 +1,4 @@
-package dev.monitordash.ui.browser;
+package dev.monitordash.ui.testing;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -27,13 +27,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * installed, unless the system property {@code browserTests=required} (set by CI), in
  * which case a missing Chromium fails the build instead of silently skipping.
  */
-final class Browser {
+public final class Browser {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
+    public static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
     private static final String MISSING = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER
             + ") is not installed; install Debian's chromium and chromium-driver packages";
-    static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
     private Browser() {
     }
@@ -42,7 +42,7 @@ final class Browser {
      * Whether browser tests can run. When Chromium or its driver is missing this fails if browser tests
      * are required, and otherwise returns false so each test is reported as skipped.
      */
-    static boolean chromiumAvailable() {
+    public static boolean chromiumAvailable() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return true;
         }
@@ -53,11 +53,11 @@ final class Browser {
     }
 
     /** Skips the calling test unless Chromium is available; see {@link #chromiumAvailable()}. */
-    static void assumeChromium(boolean available) {
+    public static void assumeChromium(boolean available) {
         assumeTrue(available, MISSING + "; browser test skipped");
     }
 
-    static ChromeDriver start(Path profileDir) {
+    public static ChromeDriver start(Path profileDir) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -74,13 +74,13 @@ final class Browser {
     }
 
     /** Browser console entries since the last call, at SEVERE (errors, CSP violations, failed loads). */
-    static List<LogEntry> consoleErrors(WebDriver driver) {
+    public static List<LogEntry> consoleErrors(WebDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
     }
 
-    static Path screenshot(WebDriver driver, String name) throws IOException {
+    public static Path screenshot(WebDriver driver, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path target = SCREENSHOTS.resolve(name + ".png");

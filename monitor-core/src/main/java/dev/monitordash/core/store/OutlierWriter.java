@@ -149,37 +149,8 @@ final class OutlierWriter {
 
     /** Deletes all but the newest {@code keep} outliers of each endpoint, with their fields and threads. */
     void retain(Connection c, Set<Long> endpointIds) throws SQLException {
-        List<Long> old = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outlier WHERE endpoint_id = ? ORDER BY id DESC")) {
-            for (long endpointId : endpointIds) {
-                ps.setLong(1, endpointId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    int n = 0;
-                    while (rs.next()) {
-                        if (++n > keep) {
-                            old.add(rs.getLong(1));
-                        }
-                    }
-                }
-            }
-        }
-        if (old.isEmpty()) {
-            return;
-        }
-        for (String table : List.of("outlier_field", "outlier_thread")) {
-            deleteAll(c, "DELETE FROM " + table + " WHERE outlier_id = ?", old);
-        }
-        deleteAll(c, "DELETE FROM outlier WHERE id = ?", old);
-    }
-
-    private static void deleteAll(Connection c, String sql, List<Long> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (long id : ids) {
-                ps.setLong(1, id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Retention.retain(c, "outlier", List.of("DELETE FROM outlier_field WHERE outlier_id = ?",
+                "DELETE FROM outlier_thread WHERE outlier_id = ?"), endpointIds, keep);
     }
 
     private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {

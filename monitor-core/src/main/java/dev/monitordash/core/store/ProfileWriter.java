@@ -5,7 +5,6 @@ import dev.monitordash.core.profile.Profile;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -81,32 +80,8 @@ final class ProfileWriter {
         return false;
     }
 
+    /** Deletes all but the newest {@code keep} profiles of each endpoint, with their call-tree nodes. */
     void retain(Connection c, Set<Long> endpointIds) throws SQLException {
-        List<Long> old = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM profile WHERE endpoint_id = ? ORDER BY id DESC")) {
-            for (long endpointId : endpointIds) {
-                ps.setLong(1, endpointId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    int n = 0;
-                    while (rs.next()) {
-                        if (++n > keep) {
-                            old.add(rs.getLong(1));
-                        }
-                    }
-                }
-            }
-        }
-        for (String sql : List.of("DELETE FROM profile_node WHERE profile_id = ?", "DELETE FROM profile WHERE id = ?")) {
-            if (old.isEmpty()) {
-                break;
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (long id : old) {
-                    ps.setLong(1, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
+        Retention.retain(c, "profile", List.of("DELETE FROM profile_node WHERE profile_id = ?"), endpointIds, keep);
     }
 }

@@ -55,3 +55,10 @@ export function formatAgo(iso, now = Date.now()) {
   if (hours < 48) return `${hours} h ago`;
   return `${Math.round(hours / 24)} days ago`;
 }
+
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+
+/** A share between 0 and 1 as a percentage, e.g. "42.5%". */
+export function formatShare(share) {
+  return percent.format(share);
+}

@@ -169,8 +169,12 @@ class AnalyticsPagesBrowserTest {
         assertEquals(10L, dayTotal("daily-chart", 10, days.indexOf(yesterday.toString())), "/f04 … /f01: 4+3+2+1");
         assertEquals("The 10 busiest of 14 endpoints; the other 4 are added up in grey.",
                 browser.driver().findElement(By.id("daily-note")).getText());
+        assertEquals(List.of(yesterday + ", 10:00–10:59", "30 requests"), tooltip("load-chart",
+                "c => c.x === '" + yesterday + "' && c.y === '10'"));
         browser.assertNoHorizontalOverflow();
         browser.screenshot("traffic");
+        browser.js("document.getElementById('daily-section').scrollIntoView()");
+        browser.screenshot("traffic-daily");
     }
 
     @Test
@@ -214,6 +218,8 @@ class AnalyticsPagesBrowserTest {
         WebElement link = browser.driver().findElement(By.cssSelector("#performance-table tr[data-endpoint='/orders/{id}'] a"));
         assertEquals("endpoint?endpoint=%2Forders%2F%7Bid%7D", link.getAttribute("href").replaceAll("^.*/", ""));
         browser.screenshot("performance");
+        browser.js("document.getElementById('performance-table').scrollIntoView()");
+        browser.screenshot("performance-table");
 
         clickOnCategoryLabel("performance-chart", labels.indexOf(SEARCH));
         browser.await().until(ExpectedConditions.urlToBe(server.base() + "/endpoint?endpoint=%2Fsearch"));
@@ -250,14 +256,7 @@ class AnalyticsPagesBrowserTest {
         assertEquals(1.0, ((Number) cell("versions-chart", "1.4.2", SLOW).get("v")).doubleValue(), 1e-9);
         assertEquals(15L, browser.js("return Chart.getChart(document.getElementById('versions-chart')).data.datasets[0].data.length"));
 
-        @SuppressWarnings("unchecked")
-        List<String> tooltip = (List<String>) browser.js("""
-                const chart = Chart.getChart(document.getElementById('versions-chart'));
-                const index = chart.data.datasets[0].data.findIndex((c) => c.x === '1.4.1');
-                chart.tooltip.setActiveElements([{ datasetIndex: 0, index }], { x: 0, y: 0 });
-                chart.update();
-                return [...chart.tooltip.title, ...chart.tooltip.body.flatMap((b) => b.lines)];
-                """);
+        List<String> tooltip = tooltip("versions-chart", "c => c.x === '1.4.1'");
         assertEquals(List.of("/orders/{id} · version 1.4.1", "25% of its requests (10)"), tooltip);
         browser.screenshot("versions");
 
@@ -308,6 +307,19 @@ class AnalyticsPagesBrowserTest {
         browser.awaitChart(canvasId);
         return ((List<Object>) browser.js("return Chart.getChart(document.getElementById(arguments[0]))"
                 + ".scales[arguments[1]].getLabels()", canvasId, axis)).stream().map(String::valueOf).toList();
+    }
+
+    /** The tooltip's title and body lines for the first data item matching a JS predicate. */
+    @SuppressWarnings("unchecked")
+    private static List<String> tooltip(String canvasId, String predicate) {
+        browser.awaitChart(canvasId);
+        return (List<String>) browser.js("""
+                const chart = Chart.getChart(document.getElementById(arguments[0]));
+                const index = chart.data.datasets[0].data.findIndex(%s);
+                chart.tooltip.setActiveElements([{ datasetIndex: 0, index }], { x: 0, y: 0 });
+                chart.update();
+                return [...chart.tooltip.title, ...chart.tooltip.body.flatMap((b) => b.lines)];
+                """.formatted(predicate), canvasId);
     }
 
     /** Matrix cells as "x|y" → value. */

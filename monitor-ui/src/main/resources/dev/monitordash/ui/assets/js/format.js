@@ -62,3 +62,8 @@ const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFrac
 export function formatShare(share) {
   return percent.format(share);
 }
+
+/** A count with its noun, singular for one: "1 request", "1,234 requests". */
+export function formatCountOf(n, noun) {
+  return `${formatCount(n)} ${n === 1 ? noun : `${noun}s`}`;
+}

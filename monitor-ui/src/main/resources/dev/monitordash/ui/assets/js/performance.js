@@ -6,7 +6,7 @@ import { getJson } from './api.js';
 import { describeBox } from './charts/boxplot.js';
 import { colorFor } from './colors.js';
 import { breakable, el } from './dom.js';
-import { formatCount, formatMillis } from './format.js';
+import { formatCount, formatCountOf, formatMillis } from './format.js';
 import {
   drawChart, endpointHref, linkCategories, noRequestsHint, shorten, sizeChart, startAnalyticsPage,
 } from './analytics.js';
@@ -19,6 +19,12 @@ const LOG_SCALE_RATIO = 100;
 function valueRange(boxes) {
   const values = boxes.flatMap((b) => [b.lowerWhisker, b.upperWhisker, ...b.outliers]).filter((v) => v > 0);
   return { low: Math.min(...values), high: Math.max(...values) };
+}
+
+/** 1, 2 or 5 times a power of ten: the only labels a log axis has room for. */
+function isRoundStep(value) {
+  const lead = value / 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 5].some((step) => Math.abs(lead - step) < 1e-9);
 }
 
 function drawBoxes(boxes) {
@@ -41,8 +47,13 @@ function drawBoxes(boxes) {
       scales: {
         x: {
           type: logarithmic ? 'logarithmic' : 'linear',
-          title: { display: true, text: logarithmic ? 'Execution time (ms, logarithmic)' : 'Execution time (ms)' },
+          title: { display: true, text: logarithmic ? 'Execution time (logarithmic)' : 'Execution time' },
           grid: { color: '#eef1f4' },
+          ticks: {
+            maxRotation: 0,
+            autoSkip: !logarithmic, // a log axis labels only its 1-2-5 steps; skipping could drop those
+            callback: (value) => (!logarithmic || isRoundStep(value) ? formatMillis(value) : ''),
+          },
         },
         y: {
           grid: { display: false },
@@ -50,7 +61,7 @@ function drawBoxes(boxes) {
             // Two lines: the endpoint, cut to what fits beside the plot, and how many requests the box holds.
             callback(value) {
               const box = boxes[value];
-              return [shorten(box.label, Math.max(12, Math.round(this.chart.width / 24))), `${formatCount(box.count)} requests`];
+              return [shorten(box.label, Math.max(12, Math.round(this.chart.width / 24))), formatCountOf(box.count, 'request')];
             },
           },
         },

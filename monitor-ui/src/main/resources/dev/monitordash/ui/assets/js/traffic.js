@@ -5,7 +5,7 @@ import { getJson } from './api.js';
 import { heatColor, heatLegend } from './charts/heat.js';
 import { colorFor } from './colors.js';
 import { replace } from './dom.js';
-import { formatCount } from './format.js';
+import { formatCount, formatCountOf } from './format.js';
 import { drawChart, noRequestsHint, sizeChart, startAnalyticsPage } from './analytics.js';
 import { loadSection } from './states.js';
 
@@ -38,7 +38,7 @@ function drawLoad(data) {
         tooltip: {
           callbacks: {
             title: ([item]) => `${item.raw.x}, ${item.raw.y}:00–${item.raw.y}:59`,
-            label: (item) => `${formatCount(item.raw.v)} requests`,
+            label: (item) => formatCountOf(item.raw.v, 'request'),
           },
         },
       },

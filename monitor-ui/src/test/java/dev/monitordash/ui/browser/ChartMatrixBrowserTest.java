@@ -39,7 +39,7 @@ class ChartMatrixBrowserTest extends ChartTestPage {
                 const meta = chart.getDatasetMeta(0);
                 const { x: xs, y: ys } = chart.scales;
                 return {
-                  xLabels: xs.getLabels(), yLabels: ys.getLabels(),
+                  xLabels: xs.getLabels(), yLabels: ys.getLabels(), dataLabels: chart.data.labels,
                   x: { left: xs.left, right: xs.right }, y: { top: ys.top, bottom: ys.bottom },
                   cells: meta.data.map((cell, i) => ({
                     hour: data[i].x, day: data[i].y,
@@ -53,6 +53,7 @@ class ChartMatrixBrowserTest extends ChartTestPage {
 
         assertEquals(HOURS, strings(r.get("xLabels")), "x categories are the hours, not shared with y");
         assertEquals(DAYS, strings(r.get("yLabels")));
+        assertEquals(HOURS, strings(r.get("dataLabels")), "x categories in data.labels, as in any Chart.js chart");
         double bandWidth = (r.at("/x/right").asDouble() - r.at("/x/left").asDouble()) / HOURS.size();
         double bandHeight = (r.at("/y/bottom").asDouble() - r.at("/y/top").asDouble()) / DAYS.size();
         assertTrue(bandWidth > 50 && bandHeight > 30, "bands " + bandWidth + " × " + bandHeight);

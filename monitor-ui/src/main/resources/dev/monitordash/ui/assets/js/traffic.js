@@ -28,10 +28,13 @@ function drawLoad(data) {
   sizeChart('load-box', { height: 24 * 15 + 70, minWidth: data.days.length * 12 + 70 });
   drawChart('load-chart', {
     type: 'matrix',
-    data: { datasets: [{ label: 'Requests', data: cells, backgroundColor: (ctx) => heatColor(ctx.raw.v, max) }] },
+    data: {
+      labels: data.days,
+      datasets: [{ label: 'Requests', data: cells, backgroundColor: (ctx) => heatColor(ctx.raw.v, max) }],
+    },
     options: {
       scales: {
-        x: { labels: data.days, ticks: { maxRotation: 0, autoSkipPadding: 10, callback(value) { return dayTick(this, value); } } },
+        x: { ticks: { maxRotation: 0, autoSkipPadding: 10, callback(value) { return dayTick(this, value); } } },
         y: { labels: HOURS, title: { display: true, text: `Hour (${data.zone})` } },
       },
       plugins: {

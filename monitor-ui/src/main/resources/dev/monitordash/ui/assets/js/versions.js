@@ -21,10 +21,13 @@ function render(data) {
   });
   drawChart('versions-chart', {
     type: 'matrix',
-    data: { datasets: [{ label: 'Share', data: cells, backgroundColor: (ctx) => heatColor(ctx.raw.v, 1) }] },
+    data: {
+      labels: data.versions,
+      datasets: [{ label: 'Share', data: cells, backgroundColor: (ctx) => heatColor(ctx.raw.v, 1) }],
+    },
     options: {
       scales: {
-        x: { labels: data.versions, position: 'top', title: { display: true, text: 'Version' } },
+        x: { position: 'top', title: { display: true, text: 'Version' } },
         y: {
           labels: endpoints,
           ticks: { callback(value) { return shorten(endpoints[value], Math.max(12, Math.round(this.chart.width / 22))); } },

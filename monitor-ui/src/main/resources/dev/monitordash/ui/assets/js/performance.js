@@ -69,8 +69,8 @@ function drawBoxes(boxes) {
     },
   });
   linkCategories('performance-chart', 'y', endpointHref);
-  document.getElementById('performance-note').textContent = `${boxes.length} endpoints with requests in this range.`
-    + (logarithmic ? ' The time axis is logarithmic: the slowest are over 100 times slower than the fastest.' : '');
+  document.getElementById('performance-note').textContent = `${formatCountOf(boxes.length, 'endpoint')} with requests in this range.`
+    + (logarithmic ? ` The time axis is logarithmic: the slowest are over ${LOG_SCALE_RATIO} times slower than the fastest.` : '');
 }
 
 function endpointLink(box) {

@@ -74,7 +74,7 @@ function series(data) {
 function drawDaily(data) {
   const { datasets, shown, total } = series(data);
   document.getElementById('daily-note').textContent = shown === total
-    ? `${total} endpoints with requests in this range.`
+    ? `${formatCountOf(total, 'endpoint')} with requests in this range.`
     : `The ${shown} busiest of ${total} endpoints; the other ${total - shown} are added up in grey.`;
   const legendRows = Math.ceil(datasets.length / 3);
   sizeChart('daily-box', { height: 300 + legendRows * 20, minWidth: data.days.length * 12 + 70 });

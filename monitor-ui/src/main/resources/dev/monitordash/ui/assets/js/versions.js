@@ -4,7 +4,7 @@
 import { getJson } from './api.js';
 import { heatColor, heatLegend } from './charts/heat.js';
 import { replace } from './dom.js';
-import { formatCount, formatShare } from './format.js';
+import { formatCount, formatCountOf, formatShare } from './format.js';
 import {
   drawChart, endpointHref, linkCategories, noRequestsHint, shorten, sizeChart, startAnalyticsPage,
 } from './analytics.js';
@@ -14,7 +14,8 @@ function render(data) {
   const endpoints = [...new Set(data.cells.map((c) => c.endpoint))].sort();
   const cells = data.cells.map((c) => ({ x: c.version, y: c.endpoint, v: c.share, requests: c.requests }));
   document.getElementById('versions-note').textContent =
-    `${endpoints.length} endpoints and ${data.versions.length} versions with requests in this range, oldest version first. `
+    `${formatCountOf(endpoints.length, 'endpoint')} and ${formatCountOf(data.versions.length, 'version')} with requests `
+    + 'in this range, oldest version first. '
     + 'An empty cell: no request of that endpoint ran on that version. Click an endpoint or a cell for the endpoint\'s page.';
   sizeChart('versions-box', {
     height: endpoints.length * 28 + 90, minWidth: data.versions.length * 56 + 180, maxWidth: data.versions.length * 140 + 260,

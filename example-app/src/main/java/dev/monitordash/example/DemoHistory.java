@@ -123,7 +123,10 @@ final class DemoHistory {
             Instant at = from.plus(share.multipliedBy(k));
             if (k > 0 && share.compareTo(Duration.ofDays(1)) >= 0) {
                 LocalDate day = at.atZone(zone).toLocalDate();
-                at = ZonedDateTime.of(day, LocalTime.of(10, random.nextInt(60), random.nextInt(60)), zone).toInstant();
+                Instant morning = ZonedDateTime.of(day, LocalTime.of(10, random.nextInt(60), random.nextInt(60)), zone)
+                        .toInstant();
+                // Shares of exactly a day can land two deployments on one date around a 25-hour DST day.
+                at = morning.isAfter(out.get(k - 1).firstSeen()) ? morning : at;
             }
             out.add(new Version(names.get(k), at));
         }

@@ -44,7 +44,14 @@ public final class ExampleApp {
             System.out.println(ExampleOptions.USAGE);
             return;
         }
-        Server server = start(options.port(), options.demoHistoryDays(), options.users());
+        Server server;
+        try {
+            server = start(options.port(), options.demoHistoryDays(), options.users());
+        } catch (IllegalArgumentException e) { // the demo history's versions clash with the configured one
+            System.err.println("example-app: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         System.out.printf("Example app on http://localhost:%d/ — dashboard on http://localhost:%d/dashboard"
                 + " (login admin/admin, from example-app's monitordash.properties)%n", port, port);

@@ -2,6 +2,7 @@
 // requests in the range (blue: none or few, white: half, red: all), versions oldest first.
 
 import { getJson } from './api.js';
+import { matrixCellLabels } from './charts/cell-labels.js';
 import { heatColor, heatLegend } from './charts/heat.js';
 import { replace } from './dom.js';
 import { formatCount, formatCountOf, formatShare } from './format.js';
@@ -13,6 +14,9 @@ import { loadSection } from './states.js';
 function render(data) {
   const endpoints = [...new Set(data.cells.map((c) => c.endpoint))].sort();
   const cells = data.cells.map((c) => ({ x: c.version, y: c.endpoint, v: c.share, requests: c.requests }));
+  // On an absolute scale (white = half, red = all of an endpoint's requests) a version that took over
+  // stands out; the share written in each cell tells apart versions that split the range evenly.
+  const max = 1;
   document.getElementById('versions-note').textContent =
     `${formatCountOf(endpoints.length, 'endpoint')} and ${formatCountOf(data.versions.length, 'version')} with requests `
     + 'in this range, oldest version first. '
@@ -24,8 +28,9 @@ function render(data) {
     type: 'matrix',
     data: {
       labels: data.versions,
-      datasets: [{ label: 'Share', data: cells, backgroundColor: (ctx) => heatColor(ctx.raw.v, 1) }],
+      datasets: [{ label: 'Share', data: cells, backgroundColor: (ctx) => heatColor(ctx.raw.v, max) }],
     },
+    plugins: [matrixCellLabels((cell) => formatShare(cell.v))],
     options: {
       scales: {
         x: { position: 'top', title: { display: true, text: 'Version' } },
@@ -45,7 +50,7 @@ function render(data) {
     },
   });
   linkCategories('versions-chart', 'y', endpointHref);
-  replace(document.getElementById('versions-legend'), heatLegend(1, 'Share of the endpoint\'s requests', formatShare));
+  replace(document.getElementById('versions-legend'), heatLegend(max, 'Share of the endpoint\'s requests', formatShare));
 }
 
 function load(params) {

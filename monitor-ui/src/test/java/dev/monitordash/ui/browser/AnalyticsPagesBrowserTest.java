@@ -181,9 +181,16 @@ class AnalyticsPagesBrowserTest {
     void theRangeFilterReloadsTheChartsAndStaysInTheUrl() throws Exception {
         browser.open("traffic");
         browser.awaitReady("load-section");
+        browser.js("""
+                window.__states = [];
+                const section = document.getElementById('load-section');
+                new MutationObserver(() => window.__states.push(section.dataset.state))
+                  .observe(section, { attributes: true, attributeFilter: ['data-state'] });
+                """);
         new Select(browser.driver().findElement(By.id("filter-range"))).selectByValue("7");
 
         browser.await().until(d -> scaleLabels("load-chart", "x").size() == 7);
+        assertEquals(List.of("loading", "ready"), browser.js("return window.__states"), "loading while the query runs");
         browser.awaitReady("daily-section");
         assertEquals(7, browser.chartLabels("daily-chart").size());
         assertEquals(66L, cells("load-chart").get(yesterday + "|20"));

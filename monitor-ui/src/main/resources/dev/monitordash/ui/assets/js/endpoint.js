@@ -68,7 +68,9 @@ function rangeSections(timeZone) {
   ], 'requests');
   // The per-user box plots can be narrowed to one version (seed fig. 5.6); that filter sits in their card.
   const usersFilters = new FilterBar(byId('users-filters'), () => loadUsers());
-  const version = usersFilters.select('version', 'Version', versionOptions([], null), '');
+  // Until the versions are known, the list holds the URL's choice, so a shared link keeps its version.
+  const fromUrl = new URLSearchParams(window.location.search).get('version');
+  const version = usersFilters.select('version', 'Version', versionOptions([], fromUrl), '');
   const params = () => filters.params({ endpoint });
 
   function loadUsers() {

@@ -17,6 +17,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,6 +44,8 @@ class EndpointPageBrowserTest {
 
     private static final String ORDERS = "/orders/{id}";
     private static final String ORDERS_PAGE = "endpoint?endpoint=%2Forders%2F%7Bid%7D";
+    private static final String XSS = "/xss/<img src=x onerror=\"window.__xss='endpoint'\">";
+    private static final String XSS_USER = "<img src=x onerror=\"window.__xss='user'\">";
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(DashboardServer.ZONE);
     private static final List<String> RANGE_SECTIONS = List.of("section-heatmap", "section-versions",
@@ -79,6 +84,7 @@ class EndpointPageBrowserTest {
     private static void seed() throws InterruptedException {
         server.declare(ORDERS, "OrderServlet");
         server.declare("/search", "SearchServlet");
+        server.declare(XSS, "EvilServlet");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         firstSeen140 = now.minus(Duration.ofDays(20));
         firstSeen141 = now.minus(Duration.ofDays(8));
@@ -106,6 +112,8 @@ class EndpointPageBrowserTest {
         for (int i = 0; i < 3; i++) {
             server.record("/search", "GET", 200, 5, now.minusSeconds(60L * i));
         }
+        server.recordVersion("1.4.1", firstSeen141, List.of(new Hit(XSS, 500, 7, now.minusSeconds(5), XSS_USER,
+                "10.6.6.6")));
         server.awaitWritten(9);
     }
 
@@ -138,7 +146,7 @@ class EndpointPageBrowserTest {
 
     @Test
     void theOverviewLinksToThePageAndEveryChartShowsTheEndpointsHistory() throws Exception {
-        WebElement link = browser.rowsBy("overview-table", 2, "endpoint").get(ORDERS).findElement(By.tagName("a"));
+        WebElement link = browser.rowsBy("overview-table", 3, "endpoint").get(ORDERS).findElement(By.tagName("a"));
         link.click();
         browser.await().until(ExpectedConditions.urlToBe(server.base() + "/" + ORDERS_PAGE));
         awaitAllReady();
@@ -289,11 +297,26 @@ class EndpointPageBrowserTest {
     @Test
     void theRulesTableLinksEveryEndpointToItsPage() throws Exception {
         browser.open("rules");
-        WebElement link = browser.rowsBy("rules-table", 4, "endpoint").get(ORDERS).findElement(By.tagName("a"));
+        WebElement link = browser.rowsBy("rules-table", 5, "endpoint").get(ORDERS).findElement(By.tagName("a"));
         assertEquals(ORDERS, link.getText());
         link.click();
         browser.await().until(ExpectedConditions.urlToBe(server.base() + "/" + ORDERS_PAGE));
         browser.awaitReady("section-versions");
+    }
+
+    @Test
+    void namesWithMarkupStayText() throws Exception {
+        browser.open("endpoint?endpoint=" + URLEncoder.encode(XSS, StandardCharsets.UTF_8));
+        browser.awaitReady("section-status");
+
+        assertEquals(XSS, text("endpoint-name"));
+        assertEquals(XSS + " · MonitorDash", browser.driver().getTitle());
+        List<String> failure = BrowserSession.cells(browser.rows("failures-table", 1).get(0));
+        assertEquals(XSS_USER, failure.get(5));
+        browser.awaitReady("section-users");
+        assertEquals(List.of(XSS_USER), browser.chartLabels("users-chart"));
+        assertEquals(0L, browser.js("return document.querySelectorAll('main img, main script').length"));
+        assertNull(browser.js("return window.__xss === undefined ? null : window.__xss"));
     }
 
     @Test
@@ -308,6 +331,14 @@ class EndpointPageBrowserTest {
         browser.screenshot("endpoint-phone");
         scrollTo("section-users");
         browser.screenshot("endpoint-phone-users");
+
+        // A year of days is too wide for a phone: the heatmap scrolls inside its card, not the page.
+        new Select(browser.driver().findElement(By.id("filter-range"))).selectByValue("365");
+        browser.await().until(d -> browser.chartData("heatmap-chart", 0).size() == 365 * 24);
+        browser.awaitReady("section-heatmap");
+        browser.assertNoHorizontalOverflow();
+        assertTrue((Boolean) browser.js("const s = document.querySelector('#section-heatmap .chart-scroll');"
+                + " return s.scrollWidth > s.clientWidth"), "the heatmap scrolls in its card");
     }
 
     private static void awaitAllReady() {

@@ -157,13 +157,24 @@ class EndpointPageBrowserTest {
 
         assertEquals("matrix", browser.chartType("heatmap-chart"));
         assertEquals(30 * 24, browser.chartData("heatmap-chart", 0).size());
-        assertEquals(expectedHeatmapCells(), heatmapCells());
+        Map<String, Long> expectedCells = expectedHeatmapCells();
+        assertEquals(expectedCells, heatmapCells());
+        long busiest = expectedCells.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertEquals(List.of("0", String.valueOf(busiest)), browser.driver()
+                .findElements(By.cssSelector("#heatmap-legend .heat-legend-value")).stream().map(WebElement::getText)
+                .toList());
+        Map.Entry<String, Long> cell = expectedCells.entrySet().iterator().next();
+        int hour = Integer.parseInt(cell.getKey().substring(11, 13));
+        assertEquals(List.of(cell.getKey().substring(0, 10) + ", " + String.format("%02d:00–%02d:00", hour, (hour + 1) % 24),
+                cell.getValue() + (cell.getValue() == 1 ? " request" : " requests")), heatmapTooltip(cell.getKey()));
 
         assertEquals(48, browser.chartLabels("hourly-times-chart").size());
         assertEquals(List.of("Maximum", "Mean", "Minimum"), browser.datasetLabels("hourly-times-chart"));
         assertEquals(35.0, maxOf(browser.chartData("hourly-times-chart", 0)), 1e-9);
         assertEquals(30.0, minOf(browser.chartData("hourly-times-chart", 2)), 1e-9);
         assertEquals(6.0, sumOf(browser.chartData("hourly-requests-chart", 0)), 1e-9);
+        scrollTo("section-hourly");
+        browser.screenshot("endpoint-hourly");
 
         assertEquals("boxplot", browser.chartType("versions-chart"));
         assertEquals(List.of("1.4.0", "1.4.1", "1.4.2"), browser.chartLabels("versions-chart"));
@@ -368,6 +379,18 @@ class EndpointPageBrowserTest {
             }
         }
         return cells;
+    }
+
+    /** Title and first line of the heatmap's tooltip over the cell "day HH:00", shown as a hover would. */
+    @SuppressWarnings("unchecked")
+    private static List<String> heatmapTooltip(String dayAndHour) {
+        return (List<String>) browser.js("const chart = Chart.getChart(document.getElementById('heatmap-chart'));"
+                + " const [day, hour] = arguments[0].split(' ');"
+                + " const index = chart.data.datasets[0].data.findIndex(c => c.x === day && c.y === hour);"
+                + " const cell = chart.getDatasetMeta(0).data[index];"
+                + " chart.tooltip.setActiveElements([{datasetIndex: 0, index}], {x: cell.x, y: cell.y});"
+                + " chart.update();"
+                + " return [chart.tooltip.title[0], chart.tooltip.body[0].lines[0]];", dayAndHour);
     }
 
     /** The axis' tick texts as drawn; lines of a multi-line tick joined by " | ". */

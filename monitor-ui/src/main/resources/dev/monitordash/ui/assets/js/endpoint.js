@@ -6,7 +6,6 @@
 import { getJson } from './api.js';
 import { breakable, el, replace } from './dom.js';
 import { FilterBar } from './filters.js';
-import { formatCount } from './format.js';
 import { session } from './layout.js';
 import { outliersPage, profilePage } from './links.js';
 import { loadSection } from './states.js';
@@ -84,12 +83,9 @@ function rangeSections(timeZone) {
 
   function loadAll() {
     const query = params();
-    loadSection(byId('section-heatmap'), () => api('heatmap', query), (data) => {
-      renderHeatmap(byId('heatmap-chart'), byId('heatmap-box'), data);
-      const busiest = Math.max(...data.counts.map((hours) => Math.max(...hours)));
-      replace(byId('heatmap-legend'), el('p', { className: 'muted small',
-        text: `${formatCount(data.total)} requests; the busiest hour had ${formatCount(busiest)}. Days and hours in ${data.zone}.` }));
-    }, { empty: EMPTY_RANGE, isEmpty: (data) => data.total === 0 });
+    loadSection(byId('section-heatmap'), () => api('heatmap', query),
+      (data) => renderHeatmap(byId('heatmap-chart'), byId('heatmap-box'), byId('heatmap-legend'), data),
+      { empty: EMPTY_RANGE, isEmpty: (data) => data.total === 0 });
     loadSection(byId('section-versions'), async () => {
       const data = await api('versions', query);
       version.setOptions(versionOptions(data.versions.map((v) => v.version), version.element.value));

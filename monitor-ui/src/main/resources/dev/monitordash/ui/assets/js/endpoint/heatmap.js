@@ -1,7 +1,8 @@
 // Seed fig. 3.2a: requests per hour of day (rows) and day (columns), blue → white → red. The server
 // counts per local hour of the dashboard's timezone; this only lays the counts out.
 
-import { heatColor } from '../charts/heat.js';
+import { heatColor, heatLegend } from '../charts/heat.js';
+import { el, replace } from '../dom.js';
 import { formatCount } from '../format.js';
 import { draw } from './draw.js';
 
@@ -15,9 +16,11 @@ function hourRange(hourLabel) {
   return `${hourLabel}–${String((h + 1) % 24).padStart(2, '0')}:00`;
 }
 
-/** data: the api/endpoint/heatmap answer ({days, counts[day][hour], total}). */
-export function renderHeatmap(canvas, box, data) {
+/** data: the api/endpoint/heatmap answer ({zone, days, counts[day][hour], total}); legend: an element. */
+export function renderHeatmap(canvas, box, legend, data) {
   const max = Math.max(0, ...data.counts.map((hours) => Math.max(...hours)));
+  replace(legend, heatLegend(max, 'Requests in one hour', formatCount),
+    el('p', { className: 'muted small', text: `${formatCount(data.total)} requests in the range. Days and hours in ${data.zone}.` }));
   const cells = data.days.flatMap((day, i) => HOURS.map((hour, h) => ({ x: day, y: hour, v: data.counts[i][h] })));
   box.style.minWidth = `${data.days.length * MIN_DAY_WIDTH + Y_AXIS_WIDTH}px`;
   return draw(canvas, {

@@ -222,6 +222,7 @@ class EndpointPageBrowserTest {
         browser.open(ORDERS_PAGE);
         awaitAllReady();
 
+        Object heatmap = chartId("heatmap-chart");
         WebElement top = browser.driver().findElement(By.id("filter-top"));
         top.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1", Keys.TAB);
         browser.await().until(d -> browser.chartLabels("users-chart").equals(List.of("ann")));
@@ -235,6 +236,8 @@ class EndpointPageBrowserTest {
         assertEquals(List.of("10.0.0.3"), ticks("ip-versions-chart", "y"));
         assertEquals("3 more client addresses not shown; client addresses behind outlier points are always shown.",
                 text("ip-versions-hidden"));
+
+        assertEquals(heatmap, chartId("heatmap-chart"), "top N leaves the range-only sections alone");
 
         new Select(browser.driver().findElement(By.id("filter-order"))).selectByValue("slowest");
         browser.await().until(d -> browser.chartLabels("users-chart").equals(List.of("alice")));
@@ -442,6 +445,12 @@ class EndpointPageBrowserTest {
             picked.add(cells.get(i));
         }
         return picked;
+    }
+
+    /** Chart.js's id of the chart on the canvas: a new one each time the chart is drawn again. */
+    private static Object chartId(String canvasId) {
+        browser.awaitChart(canvasId);
+        return browser.js("return Chart.getChart(document.getElementById(arguments[0])).id", canvasId);
     }
 
     private static String text(String id) {

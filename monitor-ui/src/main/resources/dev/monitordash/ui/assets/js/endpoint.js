@@ -56,24 +56,33 @@ function versionOptions(versions, selected) {
   return [{ value: '', text: 'All versions' }, ...names.map((v) => ({ value: v, text: v }))];
 }
 
-/** The sections whose answers depend on the range (and top N): all but the last-48-hours one. */
+/**
+ * The sections whose answers depend on the range: all but the last-48-hours one. The top-N filters have
+ * a bar of their own, so changing N redraws only the sections that select users or addresses.
+ */
 function rangeSections(timeZone) {
-  const filters = new FilterBar(byId('endpoint-filters'), () => loadAll());
-  filters.range({ timeZone });
-  filters.number('top', 'Top users / addresses', { min: 1, max: 1000, defaultValue: 10 });
-  filters.select('order', 'Ordered by', [
+  const container = byId('endpoint-filters');
+  const rangeBar = new FilterBar(container, () => {
+    loadRanged();
+    loadTopN();
+  });
+  rangeBar.range({ timeZone });
+  const topBar = new FilterBar(container, () => loadTopN());
+  topBar.number('top', 'Top users / addresses', { min: 1, max: 1000, defaultValue: 10 });
+  topBar.select('order', 'Ordered by', [
     { value: 'requests', text: 'Most requests' },
     { value: 'slowest', text: 'Slowest (mean)' },
   ], 'requests');
   // The per-user box plots can be narrowed to one version (seed fig. 5.6); that filter sits in their card.
-  const usersFilters = new FilterBar(byId('users-filters'), () => loadUsers());
+  const usersBar = new FilterBar(byId('users-filters'), () => loadUsers());
   // Until the versions are known, the list holds the URL's choice, so a shared link keeps its version.
   const fromUrl = new URLSearchParams(window.location.search).get('version');
-  const version = usersFilters.select('version', 'Version', versionOptions([], fromUrl), '');
-  const params = () => filters.params({ endpoint });
+  const version = usersBar.select('version', 'Version', versionOptions([], fromUrl), '');
+  const rangeParams = () => rangeBar.params({ endpoint });
+  const topParams = () => topBar.params(Object.fromEntries(rangeParams()));
 
   function loadUsers() {
-    const query = usersFilters.params(Object.fromEntries(params()));
+    const query = usersBar.params(Object.fromEntries(topParams()));
     const chosen = query.get('version');
     return loadSection(byId('section-users'), () => api('users', query), (data) => {
       replace(byId('users-hidden'), hiddenText(data.hidden, data.boxes.length, USERS));
@@ -81,8 +90,19 @@ function rangeSections(timeZone) {
     }, { empty: chosen ? `No requests of version ${chosen} in this range.` : EMPTY_RANGE });
   }
 
-  function loadAll() {
-    const query = params();
+  function loadTopN() {
+    const query = topParams();
+    for (const [route, nouns] of [['user-versions', USERS], ['ip-versions', ADDRESSES]]) {
+      loadSection(byId(`section-${route}`), () => api(route, query), (data) => {
+        replace(byId(`${route}-hidden`), hiddenText(data.hidden, data.groups.length, nouns));
+        renderBubbles(byId(`${route}-chart`), byId(`${route}-box`), data, nouns);
+      }, { empty: EMPTY_RANGE });
+    }
+    loadUsers();
+  }
+
+  function loadRanged() {
+    const query = rangeParams();
     loadSection(byId('section-heatmap'), () => api('heatmap', query),
       (data) => renderHeatmap(byId('heatmap-chart'), byId('heatmap-box'), byId('heatmap-legend'), data),
       { empty: EMPTY_RANGE, isEmpty: (data) => data.total === 0 });
@@ -91,19 +111,13 @@ function rangeSections(timeZone) {
       version.setOptions(versionOptions(data.versions.map((v) => v.version), version.element.value));
       return data;
     }, (data) => renderVersionBoxes(byId('versions-chart'), byId('versions-box'), data, timeZone), { empty: EMPTY_RANGE });
-    for (const [route, id, nouns] of [['user-versions', 'user-versions', USERS], ['ip-versions', 'ip-versions', ADDRESSES]]) {
-      loadSection(byId(`section-${id}`), () => api(route, query), (data) => {
-        replace(byId(`${id}-hidden`), hiddenText(data.hidden, data.groups.length, nouns));
-        renderBubbles(byId(`${id}-chart`), byId(`${id}-box`), data, nouns);
-      }, { empty: EMPTY_RANGE });
-    }
     loadSection(byId('section-status'), () => api('status', query),
       (data) => renderStatus(byId('status-chart'), byId('failures-table'), byId('failures-none'), data, timeZone),
       { empty: EMPTY_RANGE });
-    loadUsers();
   }
 
-  loadAll();
+  loadRanged();
+  loadTopN();
 }
 
 async function main() {

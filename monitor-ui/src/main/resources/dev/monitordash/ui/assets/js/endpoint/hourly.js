@@ -17,6 +17,10 @@ function hourLabel(iso, timeZone) {
 }
 
 const hourAxis = { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } };
+// Both charts' value axes get the same width, so their hours line up one above the other.
+const fixedWidth = (scale) => {
+  scale.width = 64;
+};
 
 /** data: the api/endpoint/hourly answer; two canvases, one per chart. */
 export function renderHourly(timesCanvas, requestsCanvas, data, timeZone) {
@@ -39,7 +43,7 @@ export function renderHourly(timesCanvas, requestsCanvas, data, timeZone) {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: hourAxis,
-        y: { beginAtZero: true, grid: GRID, title: { display: true, text: 'ms' } },
+        y: { beginAtZero: true, grid: GRID, title: { display: true, text: 'ms' }, afterFit: fixedWidth },
       },
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 12 } },
@@ -62,7 +66,7 @@ export function renderHourly(timesCanvas, requestsCanvas, data, timeZone) {
     options: {
       scales: {
         x: hourAxis,
-        y: { beginAtZero: true, ticks: { precision: 0 }, grid: GRID },
+        y: { beginAtZero: true, ticks: { precision: 0 }, grid: GRID, afterFit: fixedWidth },
       },
       plugins: {
         legend: { display: false },

@@ -183,6 +183,7 @@ class EndpointPageBrowserTest {
         assertEquals("1.4.0 | first seen " + SECONDS.format(firstSeen140) + " | 12 requests", versionTicks.get(0));
         assertEquals("1.4.1 | first seen " + SECONDS.format(firstSeen141) + " | 9 requests", versionTicks.get(1));
         assertTrue(versionTicks.get(2).startsWith("1.4.2 | first seen "), versionTicks.get(2));
+        browser.js("window.scrollTo(0, 0)");
         browser.screenshot("endpoint-top");
 
         assertEquals(List.of("ann", "bob", "alice", "carol", "dave"), browser.chartLabels("users-chart"));

@@ -16,7 +16,7 @@ function hourLabel(iso, timeZone) {
   return formatTime(iso, timeZone).slice(5, 16);
 }
 
-const hourAxis = { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } };
+const hourAxis = { offset: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } };
 // Both charts' value axes get the same width, so their hours line up one above the other.
 const fixedWidth = (scale) => {
   scale.width = 64;

@@ -1,8 +1,8 @@
 package dev.monitordash.ui.browser;
 
 import dev.monitordash.ui.support.BrowserSession;
+import dev.monitordash.ui.support.ChartReads;
 import dev.monitordash.ui.support.DashboardServer;
-import dev.monitordash.ui.support.DashboardServer.Hit;
 import dev.monitordash.ui.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,11 +20,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EndpointPageBrowserTest {
 
-    private static final String ORDERS = "/orders/{id}";
+    private static final String ORDERS = EndpointHistory.ORDERS;
     private static final String ORDERS_PAGE = "endpoint?endpoint=%2Forders%2F%7Bid%7D";
-    private static final String XSS = "/xss/<img src=x onerror=\"window.__xss='endpoint'\">";
-    private static final String XSS_USER = "<img src=x onerror=\"window.__xss='user'\">";
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(DashboardServer.ZONE);
     private static final List<String> RANGE_SECTIONS = List.of("section-heatmap", "section-versions",
@@ -58,11 +52,9 @@ class EndpointPageBrowserTest {
 
     private static boolean available;
     private static BrowserSession browser;
+    private static ChartReads charts;
     private static DashboardServer server;
-    /** When each request of /orders/{id} started, for the heatmap's expected cells. */
-    private static final List<Instant> ORDER_STARTS = new ArrayList<>();
-    private static Instant firstSeen140;
-    private static Instant firstSeen141;
+    private static EndpointHistory history;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,50 +63,9 @@ class EndpointPageBrowserTest {
             return;
         }
         server = DashboardServer.start(data, "");
-        seed();
+        history = EndpointHistory.record(server);
         browser = BrowserSession.start(profile, server.base());
-    }
-
-    /**
-     * 1.4.0 (first seen 20 days ago): 12 requests 15 days ago by ann, bob, carol from 10.0.0.1/.2, 10-21 ms,
-     * one 500. 1.4.1 (8 days ago): 9 requests 5 days ago by ann, bob, dave from 10.0.0.3, 20-36 ms, one
-     * 404. 1.4.2 (the running version): 6 requests in the last 3 hours by alice from 127.0.0.1, 30-35 ms,
-     * one 503. No duration lies beyond the whiskers, so top N hides users exactly.
-     */
-    private static void seed() throws InterruptedException {
-        server.declare(ORDERS, "OrderServlet");
-        server.declare("/search", "SearchServlet");
-        server.declare(XSS, "EvilServlet");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        firstSeen140 = now.minus(Duration.ofDays(20));
-        firstSeen141 = now.minus(Duration.ofDays(8));
-        List<Hit> old = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            Instant t = now.minus(Duration.ofDays(15)).minus(Duration.ofHours(i));
-            old.add(new Hit(ORDERS, i == 5 ? 500 : 200, 10 + i, t, List.of("ann", "bob", "carol").get(i % 3),
-                    "10.0.0." + (1 + i % 2)));
-            ORDER_STARTS.add(t);
-        }
-        server.recordVersion("1.4.0", firstSeen140, old);
-        List<Hit> middle = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
-            Instant t = now.minus(Duration.ofDays(5)).minus(Duration.ofHours(i));
-            middle.add(new Hit(ORDERS, i == 4 ? 404 : 200, 20 + 2 * i, t, List.of("ann", "bob", "dave").get(i % 3),
-                    "10.0.0.3"));
-            ORDER_STARTS.add(t);
-        }
-        server.recordVersion("1.4.1", firstSeen141, middle);
-        for (int i = 0; i < 6; i++) {
-            Instant t = now.minus(Duration.ofMinutes(30L * i));
-            server.record(ORDERS, "GET", i == 0 ? 503 : 200, 30 + i, t);
-            ORDER_STARTS.add(t);
-        }
-        for (int i = 0; i < 3; i++) {
-            server.record("/search", "GET", 200, 5, now.minusSeconds(60L * i));
-        }
-        server.recordVersion("1.4.1", firstSeen141, List.of(new Hit(XSS, 500, 7, now.minusSeconds(5), XSS_USER,
-                "10.6.6.6")));
-        server.awaitWritten(9);
+        charts = new ChartReads(browser);
     }
 
     @AfterAll
@@ -145,19 +96,18 @@ class EndpointPageBrowserTest {
     }
 
     @Test
-    void theOverviewLinksToThePageAndEveryChartShowsTheEndpointsHistory() throws Exception {
+    void theOverviewLinksToThePageWhoseHeatmapCountsEveryHour() throws Exception {
         WebElement link = browser.rowsBy("overview-table", 3, "endpoint").get(ORDERS).findElement(By.tagName("a"));
         link.click();
         browser.await().until(ExpectedConditions.urlToBe(server.base() + "/" + ORDERS_PAGE));
-        awaitAllReady();
+        browser.awaitReady("section-heatmap");
 
-        assertEquals(ORDERS, browser.driver().findElement(By.id("endpoint-name")).getText());
+        assertEquals(ORDERS, text("endpoint-name"));
         assertTrue(attribute("link-outliers", "href").endsWith("/outliers?endpoint=%2Forders%2F%7Bid%7D"));
         assertTrue(attribute("link-profile", "href").endsWith("/profile?endpoint=%2Forders%2F%7Bid%7D"));
-
         assertEquals("matrix", browser.chartType("heatmap-chart"));
         assertEquals(30 * 24, browser.chartData("heatmap-chart", 0).size());
-        Map<String, Long> expectedCells = expectedHeatmapCells();
+        Map<String, Long> expectedCells = history.heatmapCells();
         assertEquals(expectedCells, heatmapCells());
         long busiest = expectedCells.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         assertEquals(List.of("0", String.valueOf(busiest)), browser.driver()
@@ -167,48 +117,72 @@ class EndpointPageBrowserTest {
         int hour = Integer.parseInt(cell.getKey().substring(11, 13));
         assertEquals(List.of(cell.getKey().substring(0, 10) + ", " + String.format("%02d:00–%02d:00", hour, (hour + 1) % 24),
                 cell.getValue() + (cell.getValue() == 1 ? " request" : " requests")), heatmapTooltip(cell.getKey()));
+        browser.screenshot("endpoint-top");
+    }
+
+    @Test
+    void theLastTwoDaysShowTimesAndRequestsPerHour() throws Exception {
+        browser.open(ORDERS_PAGE);
+        browser.awaitReady("section-hourly");
 
         assertEquals(48, browser.chartLabels("hourly-times-chart").size());
         assertEquals(List.of("Maximum", "Mean", "Minimum"), browser.datasetLabels("hourly-times-chart"));
-        assertEquals(35.0, maxOf(browser.chartData("hourly-times-chart", 0)), 1e-9);
-        assertEquals(30.0, minOf(browser.chartData("hourly-times-chart", 2)), 1e-9);
-        assertEquals(6.0, sumOf(browser.chartData("hourly-requests-chart", 0)), 1e-9);
+        assertEquals(35.0, ChartReads.max(browser.chartData("hourly-times-chart", 0)), 1e-9);
+        assertEquals(30.0, ChartReads.min(browser.chartData("hourly-times-chart", 2)), 1e-9);
+        assertEquals(6.0, ChartReads.sum(browser.chartData("hourly-requests-chart", 0)), 1e-9);
         scrollTo("section-hourly");
         browser.screenshot("endpoint-hourly");
+    }
+
+    @Test
+    void boxPlotsPerVersionAndUserSayWhenFirstSeenAndHowManyRequests() throws Exception {
+        browser.open(ORDERS_PAGE);
+        browser.awaitReady("section-versions");
+        browser.awaitReady("section-users");
 
         assertEquals("boxplot", browser.chartType("versions-chart"));
         assertEquals(List.of("1.4.0", "1.4.1", "1.4.2"), browser.chartLabels("versions-chart"));
-        assertEquals(List.of(12L, 9L, 6L), boxCounts("versions-chart"));
-        List<String> versionTicks = ticks("versions-chart", "y");
-        assertEquals("1.4.0 | first seen " + SECONDS.format(firstSeen140) + " | 12 requests", versionTicks.get(0));
-        assertEquals("1.4.1 | first seen " + SECONDS.format(firstSeen141) + " | 9 requests", versionTicks.get(1));
+        assertEquals(List.of(12L, 9L, 6L), charts.boxCounts("versions-chart"));
+        List<String> versionTicks = charts.ticks("versions-chart", "y");
+        assertEquals("1.4.0 | first seen " + SECONDS.format(history.firstSeen140) + " | 12 requests", versionTicks.get(0));
+        assertEquals("1.4.1 | first seen " + SECONDS.format(history.firstSeen141) + " | 9 requests", versionTicks.get(1));
         assertTrue(versionTicks.get(2).startsWith("1.4.2 | first seen "), versionTicks.get(2));
-        browser.js("window.scrollTo(0, 0)");
-        browser.screenshot("endpoint-top");
-
         assertEquals(List.of("ann", "bob", "alice", "carol", "dave"), browser.chartLabels("users-chart"));
-        assertEquals(List.of(7L, 7L, 6L, 4L, 3L), boxCounts("users-chart"));
+        assertEquals(List.of(7L, 7L, 6L, 4L, 3L), charts.boxCounts("users-chart"));
         assertEquals("All 5 users shown.", text("users-hidden"));
         scrollTo("section-versions");
         browser.screenshot("endpoint-versions");
         scrollTo("section-users");
         browser.screenshot("endpoint-users");
+    }
+
+    @Test
+    void bubblesPlaceUsersAndAddressesByVersion() throws Exception {
+        browser.open(ORDERS_PAGE);
+        browser.awaitReady("section-user-versions");
+        browser.awaitReady("section-ip-versions");
 
         assertEquals("bubble", browser.chartType("user-versions-chart"));
         assertEquals(List.of("1.4.0", "1.4.1", "1.4.2"), browser.datasetLabels("user-versions-chart"));
-        assertEquals(List.of("ann", "bob", "alice", "carol", "dave"), ticks("user-versions-chart", "y"));
-        assertEquals(List.of("1.4.0", "1.4.1", "1.4.2"), ticks("user-versions-chart", "x"));
+        assertEquals(List.of("ann", "bob", "alice", "carol", "dave"), charts.ticks("user-versions-chart", "y"));
+        assertEquals(List.of("1.4.0", "1.4.1", "1.4.2"), charts.ticks("user-versions-chart", "x"));
         Map<?, ?> annOld = bubble("user-versions-chart", 0, "ann");
         assertEquals(4L, ((Number) annOld.get("requests")).longValue());
         assertEquals(14.5, ((Number) annOld.get("meanMillis")).doubleValue(), 1e-9);
-        assertEquals(7, bubbleCount("user-versions-chart"));
-        assertEquals(List.of("10.0.0.3", "10.0.0.1", "10.0.0.2", "127.0.0.1"), ticks("ip-versions-chart", "y"));
+        assertEquals(7, charts.itemCount("user-versions-chart"));
+        assertEquals(List.of("10.0.0.3", "10.0.0.1", "10.0.0.2", "127.0.0.1"), charts.ticks("ip-versions-chart", "y"));
         assertEquals("All 4 client addresses shown.", text("ip-versions-hidden"));
         scrollTo("section-user-versions");
         browser.screenshot("endpoint-bubbles");
+    }
+
+    @Test
+    void statusCodesAndTheMostRecentFailures() throws Exception {
+        browser.open(ORDERS_PAGE);
+        browser.awaitReady("section-status");
 
         assertEquals(List.of("200", "404", "500", "503"), browser.chartLabels("status-chart"));
-        assertEquals(List.of(24L, 1L, 1L, 1L), longs(browser.chartData("status-chart", 0)));
+        assertEquals(List.of(24L, 1L, 1L, 1L), ChartReads.longs(browser.chartData("status-chart", 0)));
         List<WebElement> failures = browser.rows("failures-table", 3);
         assertEquals(List.of("503", "GET", "30 ms", "1.4.2", "alice", "127.0.0.1", "test-1"),
                 BrowserSession.cells(failures.get(0)).subList(1, 8));
@@ -223,22 +197,22 @@ class EndpointPageBrowserTest {
         browser.open(ORDERS_PAGE);
         awaitAllReady();
 
-        Object heatmap = chartId("heatmap-chart");
+        Object heatmap = charts.chartId("heatmap-chart");
         WebElement top = browser.driver().findElement(By.id("filter-top"));
         top.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1", Keys.TAB);
         browser.await().until(d -> browser.chartLabels("users-chart").equals(List.of("ann")));
         browser.awaitReady("section-users");
         assertEquals("4 more users not shown; users behind outlier points are always shown.", text("users-hidden"));
         browser.awaitReady("section-user-versions");
-        assertEquals(List.of("ann"), ticks("user-versions-chart", "y"));
+        assertEquals(List.of("ann"), charts.ticks("user-versions-chart", "y"));
         assertEquals("4 more users not shown; users behind outlier points are always shown.",
                 text("user-versions-hidden"));
         browser.awaitReady("section-ip-versions");
-        assertEquals(List.of("10.0.0.3"), ticks("ip-versions-chart", "y"));
+        assertEquals(List.of("10.0.0.3"), charts.ticks("ip-versions-chart", "y"));
         assertEquals("3 more client addresses not shown; client addresses behind outlier points are always shown.",
                 text("ip-versions-hidden"));
 
-        assertEquals(heatmap, chartId("heatmap-chart"), "top N leaves the range-only sections alone");
+        assertEquals(heatmap, charts.chartId("heatmap-chart"), "top N leaves the range-only sections alone");
 
         new Select(browser.driver().findElement(By.id("filter-order"))).selectByValue("slowest");
         browser.await().until(d -> browser.chartLabels("users-chart").equals(List.of("alice")));
@@ -257,7 +231,7 @@ class EndpointPageBrowserTest {
         awaitAllReady();
 
         assertEquals(List.of("ann", "bob", "dave"), browser.chartLabels("users-chart"));
-        assertEquals(List.of(3L, 3L, 3L), boxCounts("users-chart"));
+        assertEquals(List.of(3L, 3L, 3L), charts.boxCounts("users-chart"));
         Select version = new Select(browser.driver().findElement(By.id("filter-version")));
         assertEquals("1.4.1", version.getFirstSelectedOption().getAttribute("value"));
         assertEquals(List.of("All versions", "1.4.0", "1.4.1", "1.4.2"),
@@ -280,7 +254,7 @@ class EndpointPageBrowserTest {
                     browser.driver().findElement(By.cssSelector("#" + section + " > .section-note")).getText(), section);
         }
         browser.awaitReady("section-hourly");
-        assertEquals(6.0, sumOf(browser.chartData("hourly-requests-chart", 0)), 1e-9);
+        assertEquals(6.0, ChartReads.sum(browser.chartData("hourly-requests-chart", 0)), 1e-9);
         assertEquals("custom", new Select(browser.driver().findElement(By.id("filter-range")))
                 .getFirstSelectedOption().getAttribute("value"));
 
@@ -321,15 +295,15 @@ class EndpointPageBrowserTest {
 
     @Test
     void namesWithMarkupStayText() throws Exception {
-        browser.open("endpoint?endpoint=" + URLEncoder.encode(XSS, StandardCharsets.UTF_8));
+        browser.open("endpoint?endpoint=" + URLEncoder.encode(EndpointHistory.XSS, StandardCharsets.UTF_8));
         browser.awaitReady("section-status");
 
-        assertEquals(XSS, text("endpoint-name"));
-        assertEquals(XSS + " · MonitorDash", browser.driver().getTitle());
+        assertEquals(EndpointHistory.XSS, text("endpoint-name"));
+        assertEquals(EndpointHistory.XSS + " · MonitorDash", browser.driver().getTitle());
         List<String> failure = BrowserSession.cells(browser.rows("failures-table", 1).get(0));
-        assertEquals(XSS_USER, failure.get(5));
+        assertEquals(EndpointHistory.XSS_USER, failure.get(5));
         browser.awaitReady("section-users");
-        assertEquals(List.of(XSS_USER), browser.chartLabels("users-chart"));
+        assertEquals(List.of(EndpointHistory.XSS_USER), browser.chartLabels("users-chart"));
         assertEquals(0L, browser.js("return document.querySelectorAll('main img, main script').length"));
         assertNull(browser.js("return window.__xss === undefined ? null : window.__xss"));
     }
@@ -363,16 +337,6 @@ class EndpointPageBrowserTest {
         }
     }
 
-    /** "day HH:00" → requests, from the recorded start times in the dashboard's timezone. */
-    private static Map<String, Long> expectedHeatmapCells() {
-        Map<String, Long> cells = new TreeMap<>();
-        for (Instant t : ORDER_STARTS) {
-            ZonedDateTime local = t.atZone(DashboardServer.ZONE);
-            cells.merge(local.toLocalDate() + " " + String.format("%02d:00", local.getHour()), 1L, Long::sum);
-        }
-        return cells;
-    }
-
     private static Map<String, Long> heatmapCells() {
         Map<String, Long> cells = new TreeMap<>();
         for (Object item : browser.chartData("heatmap-chart", 0)) {
@@ -397,47 +361,10 @@ class EndpointPageBrowserTest {
                 + " return [chart.tooltip.title[0], chart.tooltip.body[0].lines[0]];", dayAndHour);
     }
 
-    /** The axis' tick texts as drawn; lines of a multi-line tick joined by " | ". */
-    @SuppressWarnings("unchecked")
-    private static List<String> ticks(String canvasId, String axis) {
-        browser.awaitChart(canvasId);
-        return (List<String>) browser.js("return Chart.getChart(document.getElementById(arguments[0]))"
-                + ".scales[arguments[1]].ticks.map(t => [].concat(t.label).join(' | '))", canvasId, axis);
-    }
-
-    private static List<Long> boxCounts(String canvasId) {
-        return browser.chartData(canvasId, 0).stream().map(b -> ((Number) ((Map<?, ?>) b).get("count")).longValue())
-                .toList();
-    }
-
     private static Map<?, ?> bubble(String canvasId, int dataset, String group) {
         return browser.chartData(canvasId, dataset).stream().map(b -> (Map<?, ?>) b)
                 .filter(b -> group.equals(b.get("group"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no bubble of " + group));
-    }
-
-    private static int bubbleCount(String canvasId) {
-        int n = 0;
-        for (int i = 0; i < browser.datasetLabels(canvasId).size(); i++) {
-            n += browser.chartData(canvasId, i).size();
-        }
-        return n;
-    }
-
-    private static List<Long> longs(List<Object> values) {
-        return values.stream().map(v -> ((Number) v).longValue()).toList();
-    }
-
-    private static double sumOf(List<Object> values) {
-        return values.stream().filter(v -> v != null).mapToDouble(v -> ((Number) v).doubleValue()).sum();
-    }
-
-    private static double maxOf(List<Object> values) {
-        return values.stream().filter(v -> v != null).mapToDouble(v -> ((Number) v).doubleValue()).max().orElseThrow();
-    }
-
-    private static double minOf(List<Object> values) {
-        return values.stream().filter(v -> v != null).mapToDouble(v -> ((Number) v).doubleValue()).min().orElseThrow();
     }
 
     private static List<String> pick(List<String> cells, int... indices) {
@@ -446,12 +373,6 @@ class EndpointPageBrowserTest {
             picked.add(cells.get(i));
         }
         return picked;
-    }
-
-    /** Chart.js's id of the chart on the canvas: a new one each time the chart is drawn again. */
-    private static Object chartId(String canvasId) {
-        browser.awaitChart(canvasId);
-        return browser.js("return Chart.getChart(document.getElementById(arguments[0])).id", canvasId);
     }
 
     private static String text(String id) {

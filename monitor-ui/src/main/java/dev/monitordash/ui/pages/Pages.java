@@ -48,7 +48,8 @@ public final class Pages {
             new Page("traffic", "Traffic", Access.NAV),
             new Page("performance", "Performance", Access.NAV),
             new Page("versions", "Versions", Access.NAV),
-            new Page("rules", "Rules", Access.NAV));
+            new Page("rules", "Rules", Access.NAV),
+            new Page("endpoint", "Endpoint", Access.LINKED));
 
     private static final String ROOT = "dev/monitordash/ui/pages/";
 

@@ -2,7 +2,7 @@ package dev.monitordash.ui.browser;
 
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
-import dev.monitordash.ui.support.BrowserSession;
+import dev.monitordash.ui.testing.BrowserSession;
 import dev.monitordash.ui.support.DashboardServer;
 import dev.monitordash.ui.testing.Browser;
 import org.junit.jupiter.api.AfterAll;

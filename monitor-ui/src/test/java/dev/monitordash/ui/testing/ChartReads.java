@@ -1,4 +1,4 @@
-package dev.monitordash.ui.support;
+package dev.monitordash.ui.testing;
 
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.monitordash.ui.support;
 import dev.monitordash.core.Monitor;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.core.store.JdbcStore;
 import dev.monitordash.core.store.StoredEndpoint;
@@ -119,12 +120,25 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Records a request through the real pipeline, as the filter would. */
     public void record(String endpoint, String method, int status, double millis, Instant start) {
-        Endpoint e = monitor.endpoints().lookup(endpoint);
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
-        if (!monitor.record(new RequestRecord(e, micros, (long) (millis * 1_000_000), method, status, "alice",
-                "127.0.0.1"))) {
+        if (!monitor.record(request(endpoint, method, status, millis, start))) {
             throw new AssertionError("pipeline refused a record");
         }
+    }
+
+    /**
+     * Stores requests as an instance running {@code version} would have recorded them (this monitor's
+     * pipeline always writes its own {@link #VERSION}): history of several releases. Written straight
+     * into the store in one batch, so they are readable when this returns.
+     */
+    public void record(String version, List<RequestRecord> requests) {
+        monitor.store().writeBatch(requests, new Origin(version, "shop", "test-1"));
+    }
+
+    /** A request as the filter would measure it, by user "alice" from 127.0.0.1. */
+    public RequestRecord request(String endpoint, String method, int status, double millis, Instant start) {
+        Endpoint e = monitor.endpoints().lookup(endpoint);
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
+        return new RequestRecord(e, micros, (long) (millis * 1_000_000), method, status, "alice", "127.0.0.1");
     }
 
     /** Waits (polling, generous deadline) until the writer has stored {@code n} records in total. */

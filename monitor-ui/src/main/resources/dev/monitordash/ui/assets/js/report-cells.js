@@ -4,7 +4,7 @@ import { colorFor } from './colors.js';
 import { breakable, el } from './dom.js';
 import { formatMillis } from './format.js';
 
-const percent = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const relative = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 const share = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 const effect = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 
@@ -21,12 +21,12 @@ export function millisPair(before, after) {
   return `${formatMillis(before)} → ${formatMillis(after)}`;
 }
 
-/** The median's relative change, "+33.3 %", red when slower, green when faster. */
+/** The median's relative change, "+33.3%", red when slower, green when faster. */
 export function changeCell(before, after) {
   if (!(before > 0)) return '–';
-  const change = (after / before - 1) * 100;
+  const change = after / before - 1;
   const className = change > 0 ? 'change-slower' : change < 0 ? 'change-faster' : null;
-  return el('span', { className, text: `${percent.format(change)} %` });
+  return el('span', { className, text: relative.format(change) });
 }
 
 /** Share of requests with status ≥ 400 before → after; the status classes of both sides beneath. */

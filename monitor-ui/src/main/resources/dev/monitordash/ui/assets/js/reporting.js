@@ -17,7 +17,15 @@ import {
 const INTERVAL_DAYS = 7;
 
 const section = document.getElementById('report');
-const emptyNote = el('span'); // why the report is empty, written by the load that found out
+const emptyNote = el('span'); // why the report is empty: the newest load's reason, see explainIfEmpty
+
+// Called by loadSection for the newest load only, so an older, slower answer cannot leave its reason.
+function explainIfEmpty({ report, empty }) {
+  if (report.endpoints.length > 0) return false;
+  document.getElementById('report-title').textContent = 'Comparison';
+  replace(emptyNote, ...empty);
+  return true;
+}
 
 function versionsOf(usage) {
   const requests = new Map(usage.versions.map((v) => [v, 0]));
@@ -60,15 +68,20 @@ class ReportingPage {
     this.versionBar.form.hidden = intervals;
     this.intervalBar.form.hidden = !intervals;
     return loadSection(section, () => (intervals ? this.intervalReport() : this.versionReport()),
-      (report) => render(report), { empty: emptyNote, isEmpty: (report) => report.endpoints.length === 0 });
+      ({ report, title }) => render(report, title), { empty: emptyNote, isEmpty: explainIfEmpty });
   }
 
   async intervalReport() {
     const params = this.intervalBar.params();
-    replace(emptyNote, `No endpoint has requests in both intervals (${params.get('beforeFrom')} to `
-      + `${params.get('beforeTo')} and ${params.get('afterFrom')} to ${params.get('afterTo')}). `
-      + 'Choose intervals in which the application was used.');
-    return getJson(`api/analytics/report?${params}`);
+    // The days as chosen: the answer has instants, and its "to" is the end of the last day.
+    const before = `${params.get('beforeFrom')} to ${params.get('beforeTo')}`;
+    const after = `${params.get('afterFrom')} to ${params.get('afterTo')}`;
+    return {
+      report: await getJson(`api/analytics/report?${params}`),
+      title: `${before} → ${after}`,
+      empty: [`No endpoint has requests in both intervals (${before} and ${after}). `
+        + 'Choose intervals in which the application was used.'],
+    };
   }
 
   async versionReport() {
@@ -80,22 +93,28 @@ class ReportingPage {
       ...versions.map(versionOption)]);
     this.before.setOptions([{ value: '', text: previous ? `Previous: ${previous.version}` : 'Previous' },
       ...versions.map(versionOption)]);
-    if (versions.length < 2) {
-      replace(emptyNote, versions.length === 0
-        ? 'No requests in this range. Choose a longer range, or use the application a little.'
-        : `Only one version recorded so far (${newest.version}) in this range: deploy another version, `
-          + 'widen the range, or ',
-      versions.length === 0 ? null : el('button', {
+    if (versions.length === 0) {
+      return { report: { endpoints: [] }, empty: ['No requests in this range. Choose a longer range, or use the application a little.'] };
+    }
+    if (versions.length === 1) {
+      const instead = el('button', {
         type: 'button', className: 'button-link', id: 'report-use-intervals', text: 'compare two intervals',
         on: { click: () => this.switchToIntervals() },
-      }), versions.length === 0 ? null : '.');
-      return { endpoints: [] };
+      });
+      return {
+        report: { endpoints: [] },
+        empty: [`Only one version recorded so far (${newest.version}) in this range: deploy another version, `
+          + 'widen the range, or ', instead, '.'],
+      };
     }
     const beforeVersion = this.before.element.value || previous.version;
     const afterVersion = this.after.element.value || newest.version;
-    replace(emptyNote, `No endpoint has requests in both ${beforeVersion} and ${afterVersion} in this range.`);
     const params = new URLSearchParams({ beforeVersion, afterVersion, from: range.get('from'), to: range.get('to') });
-    return getJson(`api/analytics/report?${params}`);
+    return {
+      report: await getJson(`api/analytics/report?${params}`),
+      title: `${beforeVersion} → ${afterVersion}`,
+      empty: [`No endpoint has requests in both ${beforeVersion} and ${afterVersion} in this range.`],
+    };
   }
 
   switchToIntervals() {
@@ -104,14 +123,8 @@ class ReportingPage {
   }
 }
 
-function sideName(side) {
-  return side.version ?? `${side.from.slice(0, 10)} to ${side.to.slice(0, 10)}`;
-}
-
-function render(report) {
-  const before = sideName(report.before);
-  const after = sideName(report.after);
-  document.getElementById('report-title').textContent = `${before} → ${after}`;
+function render(report, title) {
+  document.getElementById('report-title').textContent = title;
   const unchanged = report.endpoints.length - report.slower.length - report.faster.length;
   replace(document.getElementById('report-summary'),
     `${formatCount(report.endpoints.length)} endpoints with requests in both: `,

@@ -150,6 +150,45 @@ class ExportPageBrowserTest {
     }
 
     @Test
+    void cancelStopsTheDownloadMidwayAndSavesNothing() throws Exception {
+        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        browser.open("export");
+        browser.awaitReady("export");
+        // A slow line (16 KiB/s for the ~150 KB export) so that the download is surely still running.
+        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        List<Path> before = files();
+        throttle(16 * 1024);
+        try {
+            find("export-download").click();
+            browser.await().until(d -> {
+                Number rows = (Number) browser.js("return document.getElementById('export-bar').value");
+                return rows.intValue() > 0;
+            });
+            assertTrue(find("export-cancel").isDisplayed());
+            find("export-cancel").click();
+            browser.waitForText(By.id("export-status"), "Cancelled: nothing was saved.");
+        } finally {
+            throttle(-1);
+        }
+        int rows = ((Number) browser.js("return document.getElementById('export-bar').value")).intValue();
+        assertTrue(rows > 0 && rows < REQUESTS, "stopped midway, at " + rows);
+        assertFalse(find("export-cancel").isDisplayed());
+        assertTrue(find("export-download").isEnabled(), "a new download can start");
+        assertEquals(before, files(), "nothing saved");
+    }
+
+    private static List<Path> files() throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static void throttle(int bytesPerSecond) {
+        browser.driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", bytesPerSecond, "uploadThroughput", -1));
+    }
+
+    @Test
     void guestsSeeNoExportLinkAndAreRefusedThePage() throws Exception {
         browser.logIn("guest", DashboardServer.GUEST_PASSWORD, "overview");
         WebElement link = browser.driver().findElement(By.cssSelector("nav a[href='export']"));

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
@@ -134,12 +133,8 @@ class ReportingPageBrowserTest {
         assertEquals("Slower", BrowserSession.cells(all.get(SLOWER)).get(8));
         assertTrue(text(By.id("report-summary")).contains("1 slower, 0 faster, 1 without a significant change"));
         assertTrue(text(By.id("report-significance")).contains("two-sided Mann-Whitney U test on up to 500"));
+        assertEquals(link.getAttribute("href"), all.get(SLOWER).findElement(By.tagName("a")).getAttribute("href"));
         browser.screenshot("reporting");
-
-        link.click();
-        browser.await().until(ExpectedConditions.urlContains("/endpoint?endpoint=%2Forders%2F%7Bid%7D"));
-        // The endpoint page is another helper's: only the link is this page's concern.
-        Browser.consoleErrors(browser.driver());
     }
 
     @Test

@@ -194,6 +194,32 @@ class ReportingPageBrowserTest {
     }
 
     @Test
+    void aSlowReportShowsItIsLoadingAndKeepsThePreviousAnswerMeanwhile() throws Exception {
+        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        browser.open("reporting");
+        browser.awaitReady("report");
+        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        latency(1_500); // every answer now takes 1.5 s: the report over a million rows, as it were
+        try {
+            new Select(find(By.id("filter-range"))).selectByValue("90");
+            assertEquals("loading", find(By.id("report")).getAttribute("data-state"));
+            assertEquals("true", find(By.id("report")).getAttribute("aria-busy"));
+            assertEquals("Loading…", text(By.cssSelector("#report .section-note")));
+            assertTrue(find(By.id("report-table")).isDisplayed(), "the previous answer stays, dimmed");
+        } finally {
+            latency(0);
+        }
+        browser.awaitReady("report");
+        assertEquals("1.0 → 2.0", text(By.id("report-title")));
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/reporting?days=90"));
+    }
+
+    private static void latency(int millis) {
+        browser.driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
+                "latency", millis, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    @Test
     void thePageFitsAPhone() throws Exception {
         browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
         browser.phoneWidth();

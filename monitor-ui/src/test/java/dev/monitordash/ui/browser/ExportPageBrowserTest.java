@@ -188,6 +188,42 @@ class ExportPageBrowserTest {
                 "downloadThroughput", bytesPerSecond, "uploadThroughput", -1));
     }
 
+    /** The progress counters, in the page's own browser on text built to fool them, in chunks of every size. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void rowCountersSeeThroughQuotesBracesAndChunkBoundaries() throws Exception {
+        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        browser.open("export");
+        browser.awaitReady("export");
+        String csv = "endpoint,user\r\n\"/a,\"\"b\"\"\r\nc\",ann\r\n/x,\"{[\"\r\n/y,é\r\n";
+        String json = "{\"endpoint\":\"/{x}\",\"requests\":[{\"endpoint\":\"/a\\\"{[\",\"user\":null},"
+                + "{\"endpoint\":\"]}\",\"user\":\"ß\"},{\"endpoint\":\"/c\"}]}";
+        Map<String, Object> counted = (Map<String, Object>) browser.driver().executeAsyncScript(
+                "const [csv, json, done] = arguments;"
+                + "import('./assets/js/export-rows.js').then((m) => {"
+                + "  const bytes = new TextEncoder().encode.bind(new TextEncoder());"
+                + "  const count = (make, text, size) => { const c = make(); const b = bytes(text);"
+                + "    for (let i = 0; i < b.length; i += size) c.add(b.subarray(i, i + size));"
+                + "    return [c.rows, c.complete]; };"
+                + "  const sizes = [1, 2, 3, 7, 1000];"
+                + "  done({"
+                + "    csv: sizes.map((n) => count(m.csvRows, csv, n)),"
+                + "    json: sizes.map((n) => count(m.jsonRows, json, n)),"
+                + "    csvCut: count(m.csvRows, csv.slice(0, 19), 4),"
+                + "    jsonCut: count(m.jsonRows, json.slice(0, json.length - 2), 4),"
+                + "  });"
+                + "});", csv, json);
+
+        for (Object c : (List<Object>) counted.get("csv")) {
+            assertEquals(List.of(3L, true), c, "3 rows, one with a quoted line break: " + counted);
+        }
+        for (Object c : (List<Object>) counted.get("json")) {
+            assertEquals(List.of(3L, true), c, "3 requests, braces inside strings: " + counted);
+        }
+        assertEquals(List.of(0L, false), counted.get("csvCut"), "broken off inside a quoted field");
+        assertEquals(List.of(3L, false), counted.get("jsonCut"), "the outer object never closed");
+    }
+
     @Test
     void guestsSeeNoExportLinkAndAreRefusedThePage() throws Exception {
         browser.logIn("guest", DashboardServer.GUEST_PASSWORD, "overview");

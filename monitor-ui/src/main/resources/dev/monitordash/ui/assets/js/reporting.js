@@ -55,8 +55,6 @@ class ReportingPage {
     this.intervalBar.date('beforeTo', 'to', minusDays(end, INTERVAL_DAYS));
     this.intervalBar.date('afterFrom', 'After from', minusDays(end, INTERVAL_DAYS - 1));
     this.intervalBar.date('afterTo', 'to', end);
-    // The three bars sit in one row, as one filter bar would.
-    container.className = 'filters-row';
   }
 
   intervals() {
@@ -86,7 +84,8 @@ class ReportingPage {
 
   async versionReport() {
     const range = this.versionBar.params();
-    const versions = versionsOf(await getJson(`api/analytics/version-usage?from=${range.get('from')}&to=${range.get('to')}`));
+    const dates = { from: range.get('from'), to: range.get('to') };
+    const versions = versionsOf(await getJson(`api/analytics/version-usage?${new URLSearchParams(dates)}`));
     const newest = versions.at(-1);
     const previous = versions.at(-2);
     this.after.setOptions([{ value: '', text: newest ? `Newest: ${newest.version}` : 'Newest' },
@@ -109,7 +108,7 @@ class ReportingPage {
     }
     const beforeVersion = this.before.element.value || previous.version;
     const afterVersion = this.after.element.value || newest.version;
-    const params = new URLSearchParams({ beforeVersion, afterVersion, from: range.get('from'), to: range.get('to') });
+    const params = new URLSearchParams({ beforeVersion, afterVersion, ...dates });
     return {
       report: await getJson(`api/analytics/report?${params}`),
       title: `${beforeVersion} → ${afterVersion}`,

@@ -21,11 +21,14 @@ export function millisPair(before, after) {
   return `${formatMillis(before)} → ${formatMillis(after)}`;
 }
 
-/** The median's relative change, "+33.3%", red when slower, green when faster. */
-export function changeCell(before, after) {
-  if (!(before > 0)) return '–';
-  const change = after / before - 1;
-  const className = change > 0 ? 'change-slower' : change < 0 ? 'change-faster' : null;
+/**
+ * The median's relative change, "+33.3%"; red when significantly slower, green when significantly
+ * faster (a large change of a few noisy requests is not colored).
+ */
+export function changeCell(c) {
+  if (!(c.medianBefore > 0)) return '–';
+  const change = c.medianAfter / c.medianBefore - 1;
+  const className = !c.significant ? null : c.effect > 0 ? 'change-slower' : 'change-faster';
   return el('span', { className, text: relative.format(change) });
 }
 
@@ -38,7 +41,7 @@ export function errorShareCell(c) {
 }
 
 function classes(counts) {
-  return Object.keys(counts).sort().map((k) => `${k} ${counts[k]}`).join(', ') || 'none';
+  return Object.keys(counts).sort().map((k) => `${k}\u00a0${counts[k]}`) // "4xx 6" never split by a wrap.join(', ') || 'none';
 }
 
 /** A p-value with two significant digits; tiny ones as "< 0.001". */

@@ -149,7 +149,7 @@ function renderList(id, changes, none) {
   const rows = changes.map((c) => el('tr', { dataset: { endpoint: c.endpoint } },
     el('td', {}, endpointLink(c.endpoint)),
     el('td', { className: 'num' }, millisPair(c.medianBefore, c.medianAfter)),
-    el('td', { className: 'num' }, changeCell(c.medianBefore, c.medianAfter)),
+    el('td', { className: 'num' }, changeCell(c)),
     el('td', { className: 'num', text: formatEffect(c.effect) }),
     el('td', { className: 'num', text: formatP(c.p) })));
   replace(wrap, el('table', {}, el('thead', {}, head), el('tbody', {}, rows)));
@@ -166,10 +166,13 @@ function columns() {
     {
       key: 'change', label: 'Change', numeric: true,
       value: (c) => (c.medianBefore > 0 ? c.medianAfter / c.medianBefore : null),
-      render: (c) => changeCell(c.medianBefore, c.medianAfter),
+      render: changeCell,
     },
     { key: 'p90', label: 'p90', numeric: true, value: (c) => c.p90After, render: (c) => millisPair(c.p90Before, c.p90After) },
-    { key: 'errors', label: 'Errors', numeric: true, value: (c) => c.errorShareAfter - c.errorShareBefore, render: errorShareCell },
+    {
+      key: 'errors', label: 'Errors', numeric: true, className: 'report-errors',
+      value: (c) => c.errorShareAfter - c.errorShareBefore, render: errorShareCell,
+    },
     { key: 'p', label: 'p', numeric: true, value: (c) => c.p, render: (c) => formatP(c.p) },
     { key: 'effect', label: 'Effect', numeric: true, value: (c) => c.effect, render: (c) => formatEffect(c.effect) },
     { key: 'significant', label: 'Significant', value: (c) => (c.significant ? Math.sign(c.effect) : 0), render: verdict },

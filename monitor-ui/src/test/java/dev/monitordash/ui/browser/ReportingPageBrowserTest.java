@@ -130,6 +130,7 @@ class ReportingPageBrowserTest {
         assertEquals("60 → 60", same.get(1));
         assertEquals("no", same.get(8), "the unchanged endpoint is not significant: " + same);
         assertTrue(same.get(5).startsWith("5% → 0%"), same.get(5));
+        assertTrue(same.get(5).replace('\u00a0', ' ').endsWith("2xx 57, 5xx 3 → 2xx 60"), "status classes: " + same.get(5));
         assertEquals("Slower", BrowserSession.cells(all.get(SLOWER)).get(8));
         assertTrue(text(By.id("report-summary")).contains("1 slower, 0 faster, 1 without a significant change"));
         assertTrue(text(By.id("report-significance")).contains("two-sided Mann-Whitney U test on up to 500"));

@@ -41,7 +41,8 @@ export function errorShareCell(c) {
 }
 
 function classes(counts) {
-  return Object.keys(counts).sort().map((k) => `${k}\u00a0${counts[k]}`) // "4xx 6" never split by a wrap.join(', ') || 'none';
+  // A no-break space, so that a wrap never parts "4xx" from its count.
+  return Object.keys(counts).sort().map((k) => `${k}\u00a0${counts[k]}`).join(', ') || 'none';
 }
 
 /** A p-value with two significant digits; tiny ones as "< 0.001". */

@@ -38,6 +38,8 @@ class ExampleAppBrowserTest {
 
     private static final String VERSION = "2.1.0";
     private static final List<String> DEMO_VERSIONS = List.of("1.0.0", "1.1.0", "1.2.0", "1.3.0", VERSION);
+    private static final String BASELINE = "1.1.0";
+    private static final String FIXED = "1.3.0";
 
     @TempDir
     static Path dir;
@@ -172,5 +174,36 @@ class ExampleAppBrowserTest {
         browser.awaitReady("section-user-versions");
         browser.js("document.getElementById('section-user-versions').scrollIntoView()");
         browser.screenshot("example-endpoint-users");
+    }
+
+    @Test
+    void theRegressingVersionListsItsEndpointFirstUnderSlower() throws Exception {
+        browser.open("reporting?beforeVersion=" + BASELINE + "&afterVersion=" + DemoHistory.REGRESSED_VERSION);
+        browser.awaitReady("report");
+
+        assertEquals(BASELINE + " → " + DemoHistory.REGRESSED_VERSION, text("report-title"));
+        List<WebElement> slower = browser.driver().findElements(By.cssSelector("#report-slower tbody tr"));
+        assertTrue(!slower.isEmpty(), text("report"));
+        assertEquals(DemoHistory.REGRESSED_ENDPOINT, slower.get(0).getAttribute("data-endpoint"));
+        String href = slower.get(0).findElement(By.tagName("a")).getAttribute("href");
+        assertTrue(href.endsWith("/dashboard/endpoint?endpoint="
+                + URLEncoder.encode(DemoHistory.REGRESSED_ENDPOINT, StandardCharsets.UTF_8)), href);
+        List<String> cells = BrowserSession.cells(slower.get(0));
+        assertTrue(cells.get(2).startsWith("+"), "median change " + cells);
+        browser.screenshot("example-reporting");
+    }
+
+    @Test
+    void theNextVersionListsTheFixUnderFaster() throws Exception {
+        browser.open("reporting?beforeVersion=" + DemoHistory.REGRESSED_VERSION + "&afterVersion=" + FIXED);
+        browser.awaitReady("report");
+
+        List<WebElement> faster = browser.driver().findElements(By.cssSelector("#report-faster tbody tr"));
+        assertTrue(!faster.isEmpty(), text("report"));
+        assertEquals(DemoHistory.REGRESSED_ENDPOINT, faster.get(0).getAttribute("data-endpoint"));
+    }
+
+    private static String text(String id) {
+        return browser.driver().findElement(By.id(id)).getText().trim();
     }
 }

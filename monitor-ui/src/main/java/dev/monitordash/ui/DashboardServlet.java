@@ -128,8 +128,12 @@ public final class DashboardServlet extends HttpServlet {
         } else if (path.equals("/logout")) {
             auth.logout(ex, session.get());
         } else {
-            byte[] html = pages.page(path.substring(1)).orElseThrow(HttpError::notFound);
+            String name = path.substring(1);
+            byte[] html = pages.page(name).orElseThrow(HttpError::notFound);
             ex.requireMethod("GET");
+            if (pages.adminOnly(name) && !session.get().isAdmin()) {
+                throw HttpError.forbidden("only an admin may open this page");
+            }
             Pages.write(ex.response(), html);
         }
     }

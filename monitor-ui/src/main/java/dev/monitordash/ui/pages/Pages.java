@@ -20,18 +20,37 @@ import java.util.Optional;
  */
 public final class Pages {
 
-    /** A page of the navigation: its URL name (below the dashboard path) and its title. */
-    public record Page(String name, String title) {
+    /** Who may open a page and whether the top navigation links to it. */
+    public enum Access {
+        /** Any logged-in user; linked from the top navigation. */
+        NAV,
+        /** Any logged-in user; reached through links from other pages (e.g. one endpoint's page). */
+        LINKED,
+        /** Admins only (guests get 403); linked from the navigation, the link hidden from guests. */
+        ADMIN_NAV
+    }
+
+    /** A page: its URL name (below the dashboard path), its title and who reaches it how. */
+    public record Page(String name, String title, Access access) {
+
+        public boolean inNav() {
+            return access != Access.LINKED;
+        }
+
+        public boolean adminOnly() {
+            return access == Access.ADMIN_NAV;
+        }
     }
 
     /** In navigation order; the first is where the dashboard opens. */
     public static final List<Page> ALL = List.of(
-            new Page("overview", "Overview"),
-            new Page("rules", "Rules"));
+            new Page("overview", "Overview", Access.NAV),
+            new Page("rules", "Rules", Access.NAV));
 
     private static final String ROOT = "dev/monitordash/ui/pages/";
 
     private final Map<String, byte[]> rendered = new LinkedHashMap<>();
+    private final Map<String, Page> byName = new LinkedHashMap<>();
     private final byte[] login;
 
     public Pages(ClassLoader loader) {
@@ -43,17 +62,25 @@ public final class Pages {
                     .replace("{{page}}", page.name())
                     .replace("{{main}}", read(loader, page.name() + ".html"));
             rendered.put(page.name(), html.getBytes(StandardCharsets.UTF_8));
+            byName.put(page.name(), page);
         }
         login = read(loader, "login.html").getBytes(StandardCharsets.UTF_8);
     }
 
-    // The navigation comes from ALL, so a new page is one entry there plus its fragment file.
+    // The navigation comes from ALL, so a new page is one entry there plus its fragment file. Admin-only
+    // links start hidden; layout.js shows them to admins (the server refuses guests either way).
     private static String nav(Page current) {
         StringBuilder sb = new StringBuilder();
         for (Page p : ALL) {
+            if (!p.inNav()) {
+                continue;
+            }
             sb.append("      <a href=\"").append(p.name()).append('"');
             if (p.equals(current)) {
                 sb.append(" aria-current=\"page\"");
+            }
+            if (p.adminOnly()) {
+                sb.append(" data-admin-only hidden");
             }
             sb.append('>').append(p.title()).append("</a>\n");
         }
@@ -67,6 +94,12 @@ public final class Pages {
     /** The page of a name, e.g. {@code rules}; empty when there is none. */
     public Optional<byte[]> page(String name) {
         return Optional.ofNullable(rendered.get(name));
+    }
+
+    /** Whether the page of this name is for admins only. */
+    public boolean adminOnly(String name) {
+        Page page = byName.get(name);
+        return page != null && page.adminOnly();
     }
 
     public byte[] login() {

@@ -1,5 +1,6 @@
 package dev.monitordash.ui.browser;
 
+import dev.monitordash.ui.support.BrowserSession;
 import dev.monitordash.ui.support.DashboardServer;
 import dev.monitordash.ui.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -19,13 +18,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,6 +49,7 @@ class DashboardBrowserTest {
     static Path data;
 
     private static boolean available;
+    private static BrowserSession browser;
     private static ChromeDriver driver;
     private static DashboardServer server;
     private WebDriverWait wait;
@@ -65,7 +62,8 @@ class DashboardBrowserTest {
         }
         server = DashboardServer.start(data, "/shop");
         seed();
-        driver = Browser.start(profile);
+        browser = BrowserSession.start(profile, server.base());
+        driver = browser.driver();
     }
 
     /** A small, varied history: several endpoints, methods, errors, days. */
@@ -103,8 +101,8 @@ class DashboardBrowserTest {
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
             if (server != null) {
@@ -116,18 +114,15 @@ class DashboardBrowserTest {
     @BeforeEach
     void freshBrowserSession() {
         Browser.assumeChromium(available);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(server.base() + "/login");
-        driver.manage().deleteAllCookies();
-        Browser.consoleErrors(driver); // drain what earlier tests left
+        browser.useDashboard(server.base());
+        browser.reset();
+        wait = browser.await();
     }
 
     @AfterEach
     void noConsoleErrors() {
-        if (driver != null) {
-            List<LogEntry> errors = Browser.consoleErrors(driver);
-            assertTrue(errors.isEmpty(), "browser console errors: " + errors);
+        if (browser != null) {
+            browser.assertNoConsoleErrors();
         }
     }
 
@@ -233,6 +228,7 @@ class DashboardBrowserTest {
     @Test
     void anEmptyDashboardSaysWhatToDo() throws Exception {
         try (DashboardServer empty = DashboardServer.start(data, "")) {
+            browser.useDashboard(empty.base());
             driver.get(empty.base() + "/login");
             fillLogin("admin", DashboardServer.ADMIN_PASSWORD);
             wait.until(ExpectedConditions.urlToBe(empty.base() + "/overview"));
@@ -250,10 +246,9 @@ class DashboardBrowserTest {
     @Test
     void pagesStayReadableAtPhoneWidth() throws Exception {
         logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        driver.manage().window().setSize(new Dimension(390, 844));
+        browser.phoneWidth();
         rows("overview-table", ROUTES.size());
-        long overflow = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertTrue(overflow <= 0, "page wider than the phone by " + overflow + " px (tables scroll inside their card)");
+        browser.assertNoHorizontalOverflow();
         Browser.screenshot(driver, "overview-phone");
         driver.findElement(By.linkText("Rules")).click();
         rows("rules-table", RULES_ROWS);
@@ -261,52 +256,31 @@ class DashboardBrowserTest {
     }
 
     private void logIn(String user, String password, String landing) {
-        driver.get(server.base() + "/login");
-        fillLogin(user, password);
-        wait.until(ExpectedConditions.urlToBe(server.base() + "/" + landing));
+        browser.logIn(user, password, landing);
     }
 
     private void fillLogin(String user, String password) {
-        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
-        name.clear();
-        name.sendKeys(user);
-        WebElement pass = driver.findElement(By.id("password"));
-        pass.clear();
-        pass.sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
+        browser.fillLogin(user, password);
     }
 
     /** Waits for a table with {@code count} body rows and returns them by their endpoint. */
     private Map<String, WebElement> rows(String containerId, int count) {
-        By selector = By.cssSelector("#" + containerId + " tbody tr");
-        wait.until(ExpectedConditions.numberOfElementsToBe(selector, count));
-        return driver.findElements(selector).stream()
-                .collect(Collectors.toMap(r -> r.getAttribute("data-endpoint"), r -> r));
+        return browser.rowsBy(containerId, count, "endpoint");
     }
 
     private static List<String> cells(WebElement row) {
-        List<String> texts = new ArrayList<>();
-        for (WebElement td : row.findElements(By.tagName("td"))) {
-            texts.add(td.getText().trim());
-        }
-        return texts;
+        return BrowserSession.cells(row);
     }
 
     private void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBe(by, text));
+        browser.waitForText(by, text);
     }
 
     private static Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+        return browser.js(script);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        BrowserSession.awaitCondition(condition, what);
     }
 }

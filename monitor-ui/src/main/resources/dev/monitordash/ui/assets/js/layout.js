@@ -14,6 +14,8 @@ async function loadSession() {
   role.textContent = session.role;
   role.classList.toggle('badge-muted', session.role !== 'admin');
   role.hidden = false;
+  // Admin-only links (e.g. export) are sent hidden; the server refuses guests anyway.
+  for (const link of document.querySelectorAll('[data-admin-only]')) link.hidden = session.role !== 'admin';
   return session;
 }
 

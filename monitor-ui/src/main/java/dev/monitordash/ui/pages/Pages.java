@@ -45,7 +45,9 @@ public final class Pages {
     /** In navigation order; the first is where the dashboard opens. */
     public static final List<Page> ALL = List.of(
             new Page("overview", "Overview", Access.NAV),
-            new Page("rules", "Rules", Access.NAV));
+            new Page("rules", "Rules", Access.NAV),
+            new Page("outliers", "Outliers", Access.LINKED),
+            new Page("profile", "Profile", Access.LINKED));
 
     private static final String ROOT = "dev/monitordash/ui/pages/";
 

@@ -77,14 +77,14 @@ class OutlierApiTest {
         JsonNode d = json(expect(guest.get("/api/outlier?id=" + first), 200));
         assertEquals(SLOW, d.get("endpoint").asText());
         assertEquals(first, d.get("outlier").get("id").asLong());
-        assertTrue(d.get("requestStack").asText().contains("RealCaptures.blockPastThreshold"), d.get("requestStack").asText());
+        assertTrue(d.get("requestStack").asText().contains("example.shop.Reports.render"), d.get("requestStack").asText());
         String requestThread = d.get("requestThread").asText();
         boolean inDump = false;
         for (JsonNode t : d.get("threads")) {
             if (t.get("name").asText().equals(requestThread)) {
                 inDump = true;
                 assertEquals("TIMED_WAITING", t.get("state").asText());
-                assertTrue(t.get("stack").asText().contains("blockPastThreshold"));
+                assertTrue(t.get("stack").asText().contains("Reports.render"));
             }
         }
         assertTrue(inDump, "the request thread is in the dump of all threads");
@@ -148,13 +148,13 @@ class OutlierApiTest {
         assertEquals(one.get("samples").asLong(), root.get("hits").asLong());
         assertEquals(one.get("durationMillis").asDouble(), root.get("totalMillis").asDouble(), 0.01);
         assertEquals(1.0, root.get("share").asDouble(), 1e-9);
-        JsonNode busy = find(root, "RealCaptures.spinInProfiledMethod");
+        JsonNode busy = find(root, "example.shop.Reports.compute");
         assertTrue(busy.get("share").asDouble() >= 0.8, busy.toString());
 
         JsonNode grouped = json(expect(guest.get("/api/profile/grouped?endpoint=" + q(SLOW) + "&last=10"), 200));
         assertEquals(2, grouped.get("requests").asInt());
         assertTrue(grouped.get("id").isNull());
-        JsonNode merged = find(grouped.get("root"), "RealCaptures.spinInProfiledMethod");
+        JsonNode merged = find(grouped.get("root"), "example.shop.Reports.compute");
         assertTrue(merged.get("hits").asLong() > busy.get("hits").asLong(), "hits of both requests");
         assertEquals(merged.get("totalMillis").asDouble() / 2, merged.get("meanMillis").asDouble(), 1e-6);
         assertTrue(merged.get("meanMillis").asDouble() >= 0.8 * 200, merged.toString());

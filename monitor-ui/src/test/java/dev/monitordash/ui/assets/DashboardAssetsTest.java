@@ -95,7 +95,7 @@ class DashboardAssetsTest {
     void everyAssetThePagesAndModulesReferToExists() throws Exception {
         DashboardClient admin = new DashboardClient(server).loginAsAdmin();
         Set<String> refs = new LinkedHashSet<>();
-        for (String page : List.of("/login", "/overview", "/rules")) {
+        for (String page : List.of("/login", "/overview", "/rules", "/outliers", "/profile")) {
             Matcher m = ASSET_REF.matcher(expect(admin.get(page), 200).body());
             while (m.find()) {
                 refs.add(m.group(1));
@@ -119,14 +119,15 @@ class DashboardAssetsTest {
     @Test
     void pagesAndModulesHaveNoInlineCodeAndNeverWriteMarkup() throws Exception {
         DashboardClient admin = new DashboardClient(server).loginAsAdmin();
-        for (String page : List.of("/login", "/overview", "/rules")) {
+        for (String page : List.of("/login", "/overview", "/rules", "/outliers", "/profile")) {
             String html = expect(admin.get(page), 200).body();
             assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(html).find(), page + ": inline script");
             assertFalse(html.contains("<style"), page + ": inline style");
             assertFalse(Pattern.compile("\\sstyle=").matcher(html).find(), page + ": style attribute");
             assertFalse(Pattern.compile("\\son[a-z]+=").matcher(html).find(), page + ": event handler attribute");
         }
-        for (String module : List.of("api", "dom", "format", "colors", "layout", "table", "login", "overview", "rules")) {
+        for (String module : List.of("api", "dom", "format", "colors", "layout", "table", "login", "overview", "rules",
+                "outliers", "profile", "stack", "flame")) {
             String js = expect(admin.get("/assets/js/" + module + ".js"), 200).body();
             for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(")) {
                 assertFalse(js.contains(sink), module + ".js uses " + sink);

@@ -57,6 +57,14 @@ public enum ConfigKey {
             "a duration from 0 to 1h such as 10ms, 2s or PT0.5S",
             "A request is never an outlier before it has run this long, whatever its endpoint's average: a"
                     + " capture costs milliseconds, which would swamp endpoints that answer in microseconds."),
+    OUTLIER_PERCENTILE("monitordash.outlier.percentile", null, "none: the mean rule",
+            "a percentile from 50 to 99.99 such as 99 or 99.9",
+            "When set, an endpoint's threshold is this percentile of its latest requests (see"
+                    + " monitordash.outlier.percentile.window) instead of its average × monitordash.outlier.constant;"
+                    + " min-requests and min-duration still apply."),
+    OUTLIER_PERCENTILE_WINDOW("monitordash.outlier.percentile.window", "1000", null,
+            "an integer from 10 to 100000",
+            "How many of an endpoint's latest requests the percentile rule looks at."),
     OUTLIER_KEEP("monitordash.outlier.keep", "100", null,
             "an integer from 1 to 100000",
             "Outliers kept per endpoint; older ones are deleted when new ones are stored."),

@@ -37,6 +37,8 @@ public final class MonitorConfig {
     private final double outlierConstant;
     private final int outlierMinRequests;
     private final Duration outlierMinDuration;
+    private final Double outlierPercentile;
+    private final int outlierPercentileWindow;
     private final int outlierKeep;
     private final List<String> outlierMaskHeaders;
     private final List<String> outlierMaskParameters;
@@ -69,6 +71,8 @@ public final class MonitorConfig {
         this.outlierMinRequests = c.range(ConfigKey.OUTLIER_MIN_REQUESTS, b.outlierMinRequests, 1, 1_000_000);
         this.outlierMinDuration = c.durationUpTo(ConfigKey.OUTLIER_MIN_DURATION, b.outlierMinDuration,
                 Duration.ofHours(1));
+        this.outlierPercentile = c.percentile(b.outlierPercentile);
+        this.outlierPercentileWindow = c.range(ConfigKey.OUTLIER_PERCENTILE_WINDOW, b.outlierPercentileWindow, 10, 100_000);
         this.outlierKeep = c.range(ConfigKey.OUTLIER_KEEP, b.outlierKeep, 1, 100_000);
         this.outlierMaskHeaders = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_HEADERS, b.outlierMaskHeaders));
         this.outlierMaskParameters = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_PARAMETERS, b.outlierMaskParameters));
@@ -112,6 +116,10 @@ public final class MonitorConfig {
     public int outlierMinRequests() { return outlierMinRequests; }
     /** The least time a request must run to be an outlier, whatever its endpoint's mean. */
     public Duration outlierMinDuration() { return outlierMinDuration; }
+    /** The percentile (50-99.99) of the percentile threshold rule; empty: the mean rule. */
+    public Optional<Double> outlierPercentile() { return Optional.ofNullable(outlierPercentile); }
+    /** How many of an endpoint's latest durations the percentile rule looks at. */
+    public int outlierPercentileWindow() { return outlierPercentileWindow; }
     /** Outliers kept per endpoint. */
     public int outlierKeep() { return outlierKeep; }
     /** Header names masked in outliers besides the always-masked credentials headers. */
@@ -181,6 +189,8 @@ public final class MonitorConfig {
             case OUTLIER_CONSTANT -> Double.toString(outlierConstant);
             case OUTLIER_MIN_REQUESTS -> Integer.toString(outlierMinRequests);
             case OUTLIER_MIN_DURATION -> Values.format(outlierMinDuration);
+            case OUTLIER_PERCENTILE -> outlierPercentile == null ? "(not set: the mean rule)" : outlierPercentile.toString();
+            case OUTLIER_PERCENTILE_WINDOW -> Integer.toString(outlierPercentileWindow);
             case OUTLIER_KEEP -> Integer.toString(outlierKeep);
             case OUTLIER_MASK_HEADERS -> outlierMaskHeaders.isEmpty() ? "(none)" : String.join(",", outlierMaskHeaders);
             case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters.isEmpty() ? "(none)"
@@ -228,6 +238,8 @@ public final class MonitorConfig {
         double outlierConstant;
         int outlierMinRequests;
         Duration outlierMinDuration;
+        Double outlierPercentile;
+        int outlierPercentileWindow;
         int outlierKeep;
         List<String> outlierMaskHeaders;
         List<String> outlierMaskParameters;
@@ -270,6 +282,15 @@ public final class MonitorConfig {
         public Builder outlierMinDuration(Duration v) {
             outlierMinDuration = v;
             return code(ConfigKey.OUTLIER_MIN_DURATION);
+        }
+        /** The percentile rule (e.g. 99 or 99.9); null: the mean rule. */
+        public Builder outlierPercentile(Double v) {
+            outlierPercentile = v;
+            return code(ConfigKey.OUTLIER_PERCENTILE);
+        }
+        public Builder outlierPercentileWindow(int v) {
+            outlierPercentileWindow = v;
+            return code(ConfigKey.OUTLIER_PERCENTILE_WINDOW);
         }
         public Builder outlierKeep(int v) { outlierKeep = v; return code(ConfigKey.OUTLIER_KEEP); }
         public Builder outlierMaskHeaders(List<String> v) {
@@ -329,6 +350,8 @@ public final class MonitorConfig {
                     case OUTLIER_CONSTANT -> outlierConstant(Values.decimal(value));
                     case OUTLIER_MIN_REQUESTS -> outlierMinRequests(Values.integer(value));
                     case OUTLIER_MIN_DURATION -> outlierMinDuration(Values.duration(value));
+                    case OUTLIER_PERCENTILE -> outlierPercentile(value.isBlank() ? null : Values.decimal(value));
+                    case OUTLIER_PERCENTILE_WINDOW -> outlierPercentileWindow(Values.integer(value));
                     case OUTLIER_KEEP -> outlierKeep(Values.integer(value));
                     case OUTLIER_MASK_HEADERS -> outlierMaskHeaders(Values.list(value));
                     case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters(Values.list(value));

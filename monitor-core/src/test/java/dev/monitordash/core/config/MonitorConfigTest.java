@@ -48,6 +48,8 @@ class MonitorConfigTest {
         put(ConfigKey.OUTLIER_CONSTANT, "3.5", MonitorConfig::outlierConstant, 3.5, "1");
         put(ConfigKey.OUTLIER_MIN_REQUESTS, "25", MonitorConfig::outlierMinRequests, 25, "0");
         put(ConfigKey.OUTLIER_MIN_DURATION, "250ms", MonitorConfig::outlierMinDuration, Duration.ofMillis(250), "2h");
+        put(ConfigKey.OUTLIER_PERCENTILE, "99.9", c -> c.outlierPercentile().orElseThrow(), 99.9, "99.999");
+        put(ConfigKey.OUTLIER_PERCENTILE_WINDOW, "500", MonitorConfig::outlierPercentileWindow, 500, "9");
         put(ConfigKey.OUTLIER_KEEP, "7", MonitorConfig::outlierKeep, 7, "100001");
         put(ConfigKey.OUTLIER_MASK_HEADERS, "X-Api-Key, X-Auth-Token", MonitorConfig::outlierMaskHeaders,
                 List.of("X-Api-Key", "X-Auth-Token"), "X-Api-Key,X:Y");

@@ -126,6 +126,7 @@ class OutlierPagesBrowserTest {
         browser.awaitReady("outlier-memory");
         String memory = browser.driver().findElement(By.id("outlier-memory-body")).getText();
         assertTrue(memory.contains("Heap") && memory.contains("MiB") && memory.contains("Threads"), memory);
+        browser.js("document.getElementById('outlier-title').scrollIntoView()");
         browser.screenshot("outlier-detail");
         browser.assertNoConsoleErrors();
 
@@ -173,6 +174,7 @@ class OutlierPagesBrowserTest {
         assertTrue(frameWidth >= 0.8 * svgWidth - 1, "≥ 80 % of the samples, as wide: " + frameWidth + " of " + svgWidth);
         new Actions(browser.driver()).moveToElement(frame).perform();
         browser.await().until(d -> d.findElement(By.cssSelector(".flame-tip")).getText().startsWith("example.shop.Reports.compute — "));
+        browser.js("window.scrollTo(0, 0)");
         browser.screenshot("profile");
 
         browser.driver().findElement(flameFrame).click();

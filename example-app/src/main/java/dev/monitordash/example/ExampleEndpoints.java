@@ -106,11 +106,16 @@ final class ExampleEndpoints {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             String user = ExampleApp.userOf(req);
-            int bookmarks = user == null ? 10 : 10 + Math.floorMod(user.hashCode(), 8) * 1_000;
+            int bookmarks = bookmarksOf(user);
             sleep(2 + bookmarks / 200 + ThreadLocalRandom.current().nextInt(5));
             json(resp, "{\"user\":" + (user == null ? "null" : "\"" + user.replace("\"", "") + "\"")
                     + ",\"bookmarks\":" + bookmarks + "}");
         }
+    }
+
+    /** How many bookmarks the user has: the same user always the same, from 10 to 7,010. */
+    static int bookmarksOf(String user) {
+        return user == null ? 10 : 10 + Math.floorMod(user.hashCode(), 8) * 1_000;
     }
 
     /** A path variable: {@code /api/users/{id}}; 404 for ids that are not numbers. */

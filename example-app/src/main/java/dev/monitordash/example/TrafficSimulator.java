@@ -66,8 +66,7 @@ final class TrafficSimulator {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Route route = pick(random.nextInt(TOTAL_WEIGHT));
         String path = route.path().contains("%d") ? route.path().formatted(random.nextInt(1, 500)) : route.path();
-        // A few heavy users make most of the traffic, as real users do.
-        String user = "user" + (int) Math.floor(users * Math.pow(random.nextDouble(), 2));
+        String user = ExampleUsers.name(ExampleUsers.pick(random, users));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-User", user);

@@ -100,6 +100,14 @@ class OutlierPagesBrowserTest {
         browser.awaitReady("outliers-cpu-boxes");
         int cores = browser.driver().findElements(By.cssSelector("#outliers-cpu-table tbody tr")).size();
         assertTrue(cores >= Runtime.getRuntime().availableProcessors(), "one box row per core: " + cores);
+        assertEquals("boxplot", browser.chartType("outliers-cpu-boxplot"));
+        List<String> boxLabels = browser.chartLabels("outliers-cpu-boxplot");
+        assertEquals(cores, boxLabels.size());
+        assertEquals("CPU 0", boxLabels.get(0));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> box0 = (Map<String, Object>) browser.chartData("outliers-cpu-boxplot", 0).get(0);
+        assertEquals(2L, ((Number) box0.get("count")).longValue(), "a box over both outliers, as the API sent it");
+        assertTrue(((Number) box0.get("median")).doubleValue() >= 0 && ((Number) box0.get("max")).doubleValue() <= 100);
         browser.screenshot("outliers-list");
 
         browser.awaitReady("outlier-stack");
@@ -128,6 +136,8 @@ class OutlierPagesBrowserTest {
         assertTrue(memory.contains("Heap") && memory.contains("MiB") && memory.contains("Threads"), memory);
         browser.js("document.getElementById('outlier-title').scrollIntoView()");
         browser.screenshot("outlier-detail");
+        browser.js("document.getElementById('outlier-stack').scrollIntoView()");
+        browser.screenshot("outlier-detail-stack");
         browser.assertNoConsoleErrors();
 
         browser.phoneWidth();

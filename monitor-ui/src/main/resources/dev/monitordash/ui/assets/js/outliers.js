@@ -4,6 +4,7 @@
 // dump: it is set as text only (dom.js), never as HTML.
 
 import { getJson } from './api.js';
+import { chartJs } from './charts/charts.js';
 import { breakable, el, replace, showMessage } from './dom.js';
 import { FilterBar } from './filters.js';
 import { formatBytes, formatCount, formatMillis, formatPercent, formatTime } from './format.js';
@@ -16,6 +17,7 @@ const endpoint = new URLSearchParams(window.location.search).get('endpoint');
 const $ = (id) => document.getElementById(id);
 let timezone = 'UTC';
 let cpuChart = null;
+let boxChart = null;
 
 function selectedId() {
   const id = new URLSearchParams(window.location.search).get('id');
@@ -63,7 +65,24 @@ function markSelected(id) {
   }
 }
 
-function cpuBoxTable(data) {
+function describeCpuBox(box) {
+  return `median ${formatPercent(box.median)} · IQR ${formatPercent(box.q1)}–${formatPercent(box.q3)}`
+    + ` · whiskers ${formatPercent(box.lowerWhisker)}–${formatPercent(box.upperWhisker)} · n=${formatCount(box.count)}`;
+}
+
+function cpuBoxes(data) {
+  const Chart = chartJs();
+  $('outliers-cpu-box-holder').style.height = `${Math.max(140, data.cores.length * 28 + 60)}px`;
+  if (boxChart) boxChart.destroy();
+  boxChart = new Chart($('outliers-cpu-boxplot'), {
+    type: 'boxplot',
+    data: { labels: data.cores.map((b) => b.label), datasets: [{ label: 'CPU load (%)', data: data.cores }] },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { min: 0, max: 100, title: { display: true, text: 'CPU load (%)' } } },
+      plugins: { tooltip: { callbacks: { label: (c) => describeCpuBox(c.raw) } } },
+    },
+  });
   const n = (v) => formatPercent(v);
   replace($('outliers-cpu-table'), el('p', { className: 'card-lead', text: `Over ${formatCount(data.outliers)} outliers.` }),
     sortableTable([
@@ -159,12 +178,12 @@ function renderThreads(d) {
 function renderCpu(d) {
   const cores = d.system.cpuPerCore;
   const section = $('outlier-cpu');
-  if (cores.length === 0 || typeof window.Chart !== 'function') {
+  if (cores.length === 0) {
     replace(section.querySelector('.section-body'), el('p', { className: 'muted', text: 'This platform gave no CPU load per core.' }));
     return;
   }
   if (cpuChart) cpuChart.destroy();
-  const Chart = window.Chart;
+  const Chart = chartJs();
   cpuChart = new Chart($('outlier-cpu-chart'), {
     type: 'bar',
     data: {
@@ -172,8 +191,6 @@ function renderCpu(d) {
       datasets: [{ label: 'Load (%)', data: cores, backgroundColor: 'rgba(36, 87, 214, 0.7)', borderColor: '#2457d6', borderWidth: 1, maxBarThickness: 40 }],
     },
     options: {
-      maintainAspectRatio: false,
-      animation: false,
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => formatPercent(c.parsed.y) } } },
       scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: '%' } }, x: { grid: { display: false } } },
     },
@@ -234,7 +251,7 @@ async function main() {
     const list = await loadSection($('outliers-list'), () => getJson(`api/outliers?${params}`), showList, {
       empty: 'No outliers in this range. At monitoring level 2 a request that runs past its endpoint\'s threshold appears here.',
     });
-    loadSection($('outliers-cpu-boxes'), () => getJson(`api/outliers/cpu?${params}`), cpuBoxTable, {
+    loadSection($('outliers-cpu-boxes'), () => getJson(`api/outliers/cpu?${params}`), cpuBoxes, {
       empty: 'No CPU values: no outliers in this range, or the platform gives no load per core.',
     });
     const wanted = selectedId() ?? (list && list.outliers.length ? String(list.outliers[0].id) : null);

@@ -55,6 +55,12 @@ class MonitorConfigTest {
                 List.of("X-Api-Key", "X-Auth-Token"), "X-Api-Key,X:Y");
         put(ConfigKey.OUTLIER_MASK_PARAMETERS, "pin,otp", MonitorConfig::outlierMaskParameters, List.of("pin", "otp"),
                 "pin,o/tp");
+        put(ConfigKey.OUTLIER_MAX_STACK_DEPTH, "40", MonitorConfig::outlierMaxStackDepth, 40, "0");
+        put(ConfigKey.OUTLIER_MAX_DUMP_STACK_DEPTH, "8", MonitorConfig::outlierMaxDumpStackDepth, 8, "10001");
+        put(ConfigKey.OUTLIER_MAX_DUMP_THREADS, "300", MonitorConfig::outlierMaxDumpThreads, 300, "0");
+        put(ConfigKey.OUTLIER_MAX_DUMP_CHARS, "50000", MonitorConfig::outlierMaxDumpChars, 50_000, "999");
+        put(ConfigKey.OUTLIER_MAX_FIELDS, "0", MonitorConfig::outlierMaxFields, 0, "-1");
+        put(ConfigKey.OUTLIER_MAX_VALUE_CHARS, "512", MonitorConfig::outlierMaxValueChars, 512, "15");
         put(ConfigKey.PROFILER_PERIOD, "20ms", MonitorConfig::profilerPeriod, Duration.ofMillis(20), "0");
         put(ConfigKey.PROFILER_KEEP, "30", MonitorConfig::profilerKeep, 30, "-1");
         put(ConfigKey.DEFAULT_LEVEL, "3", MonitorConfig::defaultLevel, 3, "4");

@@ -210,6 +210,9 @@ class OutlierPagesBrowserTest {
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("filter-id"))).selectByIndex(1);
         browser.await().until(d -> d.findElement(By.id("profile-summary")).getText().startsWith("One request"));
         assertTrue(browser.driver().getCurrentUrl().contains("id="), "the choice is kept in the URL");
+        browser.driver().navigate().refresh();
+        browser.awaitReady("profile-tree");
+        browser.await().until(d -> d.findElement(By.id("profile-summary")).getText().startsWith("One request"));
         browser.assertNoConsoleErrors();
     }
 

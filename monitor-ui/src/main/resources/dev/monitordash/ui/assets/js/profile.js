@@ -77,12 +77,15 @@ async function main() {
   const { timezone } = await session;
   const filters = new FilterBar($('profile-filters'), () => load());
   const last = filters.number('last', 'Requests merged', { min: 1, max: 1000, defaultValue: 20 });
+  const wanted = new URLSearchParams(window.location.search).get('id') ?? '';
   const request = filters.select('id', 'Profile of', [{ value: '', text: 'The last requests, merged' }]);
   try {
     const list = await getJson(`api/profiles?endpoint=${encodeURIComponent(endpoint)}`);
     request.setOptions([{ value: '', text: 'The last requests, merged' }, ...list.profiles.map((p) => ({
       value: String(p.id), text: `${formatTime(p.startedAt, timezone)} · ${formatMillis(p.durationMillis)} · ${p.user ?? '–'}`,
     }))]);
+    // A link to one request's profile (…&id=5) opens it, once the list says it still exists.
+    if (list.profiles.some((p) => String(p.id) === wanted)) request.element.value = wanted;
   } catch (e) {
     if (e.status !== 401) showMessage($('profile-error'), `Could not list the profiled requests: ${e.message}`);
   }

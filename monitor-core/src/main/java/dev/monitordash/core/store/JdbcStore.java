@@ -153,41 +153,10 @@ public final class JdbcStore implements MonitorStore {
         });
     }
 
-    /** Latest durations (µs) per endpoint name, oldest first; each endpoint one scan of the covering index. */
+    /** Latest durations (µs) per endpoint name, oldest first ({@link LatestDurations}). */
     @Override
     public Map<String, long[]> loadRecentDurations(int perEndpoint) {
-        return transaction("load recent durations", c -> {
-            Map<String, Long> endpoints = new java.util.LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, id FROM endpoint");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    endpoints.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            Map<String, long[]> out = new java.util.HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT duration FROM request WHERE endpoint_id = ? "
-                    + "ORDER BY started_at DESC LIMIT ?")) {
-                for (Map.Entry<String, Long> e : endpoints.entrySet()) {
-                    ps.setLong(1, e.getValue());
-                    ps.setInt(2, perEndpoint);
-                    long[] latestFirst = new long[perEndpoint];
-                    int n = 0;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next() && n < perEndpoint) {
-                            latestFirst[n++] = rs.getLong(1);
-                        }
-                    }
-                    if (n > 0) {
-                        long[] oldestFirst = new long[n];
-                        for (int i = 0; i < n; i++) {
-                            oldestFirst[i] = latestFirst[n - 1 - i];
-                        }
-                        out.put(e.getKey(), oldestFirst);
-                    }
-                }
-            }
-            return out;
-        });
+        return transaction("load recent durations", c -> LatestDurations.load(c, perEndpoint));
     }
 
     @Override

@@ -180,6 +180,17 @@ abstract class OutlierStoreContract {
     }
 
     @Test
+    void latestDurationsPerEndpointComeOldestFirst() {
+        JdbcStore store = open(3);
+        Endpoint a = endpoint("/a");
+        store.writeBatch(List.of(Records.get(a, T0 + 3, 30), Records.get(a, T0 + 1, 10), Records.get(a, T0 + 2, 20),
+                Records.get(endpoint("/b"), T0, 7)), ORIGIN);
+        java.util.Map<String, long[]> latest = store.loadRecentDurations(2);
+        assertEquals(List.of(20L, 30L), java.util.Arrays.stream(latest.get("/a")).boxed().toList());
+        assertEquals(List.of(7L), java.util.Arrays.stream(latest.get("/b")).boxed().toList());
+    }
+
+    @Test
     void durationTotalsPerEndpointComeFromStoredRequests() {
         JdbcStore store = open(3);
         Endpoint a = endpoint("/a");

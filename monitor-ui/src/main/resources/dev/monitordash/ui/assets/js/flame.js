@@ -9,6 +9,7 @@ import { frameKind } from './stack.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 18;
 const CHAR = 6.6; // px per character of the 11 px monospace labels
+const observers = new WeakMap(); // container → the ResizeObserver redrawing its graph
 
 /**
  * Lays out a call tree ({frame, hits, children}) as rectangles: each node at its depth, x and width as
@@ -90,12 +91,14 @@ export function flameGraph(container, root) {
     crumbs.hidden = path.length === 1;
   };
 
+  observers.get(container)?.disconnect(); // the graph drawn here before, if any
   let frame = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(draw);
   });
   observer.observe(holder);
+  observers.set(container, observer);
   draw();
 }
 

@@ -177,12 +177,11 @@ function renderThreads(d) {
 
 function renderCpu(d) {
   const cores = d.system.cpuPerCore;
-  const section = $('outlier-cpu');
-  if (cores.length === 0) {
-    replace(section.querySelector('.section-body'), el('p', { className: 'muted', text: 'This platform gave no CPU load per core.' }));
-    return;
-  }
   if (cpuChart) cpuChart.destroy();
+  cpuChart = null;
+  $('outlier-cpu-none').hidden = cores.length > 0;
+  $('outlier-cpu-holder').hidden = cores.length === 0;
+  if (cores.length === 0) return;
   const Chart = chartJs();
   cpuChart = new Chart($('outlier-cpu-chart'), {
     type: 'bar',

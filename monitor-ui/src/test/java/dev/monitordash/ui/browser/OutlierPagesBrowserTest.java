@@ -96,6 +96,9 @@ class OutlierPagesBrowserTest {
         assertEquals(DashboardServer.VERSION.name(), plainRow.get(4));
         assertEquals("200", plainRow.get(5));
         assertTrue(rows.get(String.valueOf(plain)).getAttribute("class").contains("selected"));
+        browser.driver().findElement(By.xpath("//div[@id='outliers-table']//th/button[.='User']")).click();
+        assertTrue(browser.driver().findElement(By.cssSelector("#outliers-table tr[data-outlier='" + plain + "']"))
+                .getAttribute("class").contains("selected"), "still marked after sorting");
 
         browser.awaitReady("outliers-cpu-boxes");
         int cores = browser.driver().findElements(By.cssSelector("#outliers-cpu-table tbody tr")).size();

@@ -18,6 +18,7 @@ const $ = (id) => document.getElementById(id);
 let timezone = 'UTC';
 let cpuChart = null;
 let boxChart = null;
+let selectedRow = null; // id of the outlier shown in detail
 
 function selectedId() {
   const id = new URLSearchParams(window.location.search).get('id');
@@ -33,7 +34,7 @@ function pageUrl(id) {
 function listColumns() {
   return [
     {
-      key: 'capturedAt', label: 'Time', value: (o) => o.capturedAt,
+      key: 'startedAt', label: 'Time', value: (o) => o.startedAt,
       render: (o) => el('a', { href: pageUrl(o.id), className: 'nowrap', text: formatTime(o.startedAt, timezone), dataset: { outlier: String(o.id) } }),
     },
     { key: 'durationMillis', label: 'Duration', numeric: true, value: (o) => o.durationMillis, render: (o) => formatMillis(o.durationMillis) },
@@ -46,12 +47,15 @@ function listColumns() {
 
 function showList(data) {
   const table = sortableTable(listColumns(), data.outliers, {
-    sortKey: 'capturedAt', descending: true, caption: `Outliers of ${endpoint}`,
+    sortKey: 'startedAt', descending: true, caption: `Outliers of ${endpoint}`,
     rowAttributes: (o) => ({ dataset: { outlier: String(o.id) } }),
   });
   table.addEventListener('click', (event) => {
     const link = event.target.closest('a[data-outlier]');
-    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) {
+      markSelected(selectedRow); // a click on a heading re-sorted the rows: mark the shown one again
+      return;
+    }
     event.preventDefault();
     window.history.replaceState(null, '', link.getAttribute('href'));
     loadDetail(link.dataset.outlier);
@@ -60,6 +64,7 @@ function showList(data) {
 }
 
 function markSelected(id) {
+  selectedRow = id;
   for (const row of document.querySelectorAll('#outliers-table tbody tr')) {
     row.classList.toggle('selected', row.dataset.outlier === String(id));
   }

@@ -6,7 +6,7 @@ import dev.monitordash.core.outlier.Masking;
 import dev.monitordash.core.outlier.OutlierThresholds;
 import dev.monitordash.servlet.testing.Await;
 import dev.monitordash.servlet.testing.JettyServer;
-import dev.monitordash.ui.support.BrowserSession;
+import dev.monitordash.ui.testing.BrowserSession;
 import dev.monitordash.ui.testing.Browser;
 import example.shop.Reports;
 import jakarta.servlet.http.HttpServlet;

@@ -45,7 +45,11 @@ public final class Pages {
     /** In navigation order; the first is where the dashboard opens. */
     public static final List<Page> ALL = List.of(
             new Page("overview", "Overview", Access.NAV),
+            new Page("traffic", "Traffic", Access.NAV),
+            new Page("performance", "Performance", Access.NAV),
+            new Page("versions", "Versions", Access.NAV),
             new Page("rules", "Rules", Access.NAV),
+            new Page("endpoint", "Endpoint", Access.LINKED),
             new Page("outliers", "Outliers", Access.LINKED),
             new Page("profile", "Profile", Access.LINKED));
 

@@ -39,7 +39,7 @@ class ChartMatrixBrowserTest extends ChartTestPage {
                 const meta = chart.getDatasetMeta(0);
                 const { x: xs, y: ys } = chart.scales;
                 return {
-                  xLabels: xs.getLabels(), yLabels: ys.getLabels(),
+                  xLabels: xs.getLabels(), yLabels: ys.getLabels(), dataLabels: chart.data.labels,
                   x: { left: xs.left, right: xs.right }, y: { top: ys.top, bottom: ys.bottom },
                   cells: meta.data.map((cell, i) => ({
                     hour: data[i].x, day: data[i].y,
@@ -53,6 +53,7 @@ class ChartMatrixBrowserTest extends ChartTestPage {
 
         assertEquals(HOURS, strings(r.get("xLabels")), "x categories are the hours, not shared with y");
         assertEquals(DAYS, strings(r.get("yLabels")));
+        assertEquals(HOURS, strings(r.get("dataLabels")), "x categories in data.labels, as in any Chart.js chart");
         double bandWidth = (r.at("/x/right").asDouble() - r.at("/x/left").asDouble()) / HOURS.size();
         double bandHeight = (r.at("/y/bottom").asDouble() - r.at("/y/top").asDouble()) / DAYS.size();
         assertTrue(bandWidth > 50 && bandHeight > 30, "bands " + bandWidth + " × " + bandHeight);
@@ -98,6 +99,42 @@ class ChartMatrixBrowserTest extends ChartTestPage {
         assertEquals(List.of("1,234"), strings(r.at("/shown/body")));
         assertEquals(List.of("2025-06-02 · 02"), strings(r.at("/custom/title")));
         assertEquals(List.of("1234 requests"), strings(r.at("/custom/body")), "a page's label callback wins");
+    }
+
+    @Test
+    void cellLabelsWriteEachValueInAColorReadableOnItsCell() {
+        JsonNode r = run("""
+                const { matrixCellLabels } = await import(new URL('assets/js/charts/cell-labels.js', document.baseURI).href);
+                const data = [{ x: 'few', y: 'row', v: 0 }, { x: 'half', y: 'row', v: 5 }];
+                const draw = (plugins) => new h.Chart(h.canvas(400, 120), {
+                  type: 'matrix', plugins,
+                  data: { datasets: [{ data, backgroundColor: (ctx) => h.heat.heatColor(ctx.raw.v, 10) }] },
+                });
+                // Pixels around each cell's centre much lighter or much darker than its fill: text.
+                const brightness = (rgb) => (rgb[0] + rgb[1] + rgb[2]) / 3;
+                const text = (chart) => chart.getDatasetMeta(0).data.map((cell, i) => {
+                  const fill = brightness(h.heat.heatColor(data[i].v, 10).match(/\\d+/g).map(Number));
+                  let light = 0, dark = 0;
+                  for (let x = cell.x - 20; x <= cell.x + 20; x++) {
+                    for (let y = cell.y - 7; y <= cell.y + 7; y++) {
+                      const pixel = brightness(h.pixel(chart, x, y));
+                      if (pixel > fill + 60) light++;
+                      if (pixel < fill - 60) dark++;
+                    }
+                  }
+                  return { light, dark };
+                });
+                const plain = text(draw([]));
+                const labelled = text(draw([matrixCellLabels((c) => `${c.v * 10}%`)]));
+                return { plain, labelled };
+                """);
+
+        assertEquals("[{\"light\":0,\"dark\":0},{\"light\":0,\"dark\":0}]", r.get("plain").toString(),
+                "without the plugin the cells are plain fill");
+        JsonNode blue = r.at("/labelled/0");
+        JsonNode white = r.at("/labelled/1");
+        assertTrue(blue.get("light").asInt() > 10 && blue.get("dark").asInt() == 0, "white text on dark blue: " + blue);
+        assertTrue(white.get("dark").asInt() > 10, "dark text on white: " + white);
     }
 
     @Test

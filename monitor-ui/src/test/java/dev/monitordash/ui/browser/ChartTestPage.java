@@ -1,7 +1,7 @@
 package dev.monitordash.ui.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.monitordash.ui.support.BrowserSession;
+import dev.monitordash.ui.testing.BrowserSession;
 import dev.monitordash.ui.support.DashboardServer;
 import dev.monitordash.ui.testing.Browser;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,6 @@
 package dev.monitordash.ui.browser;
 
-import dev.monitordash.ui.support.BrowserSession;
+import dev.monitordash.ui.testing.BrowserSession;
 import dev.monitordash.ui.support.DashboardServer;
 import dev.monitordash.ui.testing.Browser;
 import org.junit.jupiter.api.AfterAll;

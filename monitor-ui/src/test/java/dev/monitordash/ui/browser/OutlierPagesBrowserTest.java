@@ -1,7 +1,7 @@
 package dev.monitordash.ui.browser;
 
 import dev.monitordash.core.outlier.NameValue;
-import dev.monitordash.ui.support.BrowserSession;
+import dev.monitordash.ui.testing.BrowserSession;
 import dev.monitordash.ui.support.DashboardServer;
 import dev.monitordash.ui.support.RealCaptures;
 import dev.monitordash.ui.testing.Browser;

@@ -3,6 +3,7 @@ package dev.monitordash.ui.support;
 import dev.monitordash.core.Monitor;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.core.store.JdbcStore;
 import dev.monitordash.core.store.StoredEndpoint;
@@ -125,6 +126,26 @@ public final class DashboardServer implements AutoCloseable {
                 "127.0.0.1"))) {
             throw new AssertionError("pipeline refused a record");
         }
+    }
+
+    /** A request of a test's history with who made it, for {@link #recordVersion}. */
+    public record Hit(String endpoint, int status, double millis, Instant start, String user, String clientIp) {
+    }
+
+    /**
+     * Stores requests as another deployment of the application wrote them: its version registered as
+     * first started at {@code firstSeen} (what {@link Monitor#start} does for {@link #VERSION}), then the
+     * requests written by the store's batch writer with that version, as the writer thread would. Returns
+     * once they are stored. The endpoints must be declared.
+     */
+    public void recordVersion(String version, Instant firstSeen, List<Hit> hits) {
+        monitor.store().saveVersion(new VersionInfo(version, null, List.of(), null, VersionInfo.Source.CONFIGURED),
+                firstSeen);
+        List<RequestRecord> records = hits.stream().map(h -> new RequestRecord(monitor.endpoints().lookup(h.endpoint()),
+                ChronoUnit.MICROS.between(Instant.EPOCH, h.start()), (long) (h.millis() * 1_000_000), "GET",
+                h.status(), h.user(), h.clientIp())).toList();
+        monitor.store().writeBatch(records, new Origin(version, monitor.config().serviceName(),
+                monitor.config().instanceName()));
     }
 
     /** Waits (polling, generous deadline) until the writer has stored {@code n} records in total. */

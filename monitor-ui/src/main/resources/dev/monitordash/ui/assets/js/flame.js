@@ -3,7 +3,7 @@
 // frame shows its name and time, clicking zooms into it, clicking the top frame zooms out one level.
 
 import { el, replace } from './dom.js';
-import { formatMillis } from './format.js';
+import { formatMillis, formatShare } from './format.js';
 import { frameKind } from './stack.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -43,7 +43,7 @@ function svg(tag, attrs = {}) {
 
 function describe(node) {
   return `${node.frame} — ${formatMillis(node.totalMillis)} total, ${formatMillis(node.meanMillis)} mean, `
-    + `${(node.share * 100).toFixed(1)} % of samples (${node.hits})`;
+    + `${formatShare(node.share)} of samples (${node.hits})`;
 }
 
 /** Draws the tree into the container (replacing what was there) and keeps it redrawn on zoom and resize. */

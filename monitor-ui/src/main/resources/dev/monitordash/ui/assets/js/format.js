@@ -74,3 +74,15 @@ export function formatPercent(percent) {
   if (percent === null || percent === undefined || percent < 0 || Number.isNaN(percent)) return '–';
   return `${decimal.format(percent)} %`;
 }
+
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+
+/** A share between 0 and 1 as a percentage, e.g. "42.5%". */
+export function formatShare(share) {
+  return percent.format(share);
+}
+
+/** A count with its noun, singular for one: "1 request", "1,234 requests". */
+export function formatCountOf(n, noun) {
+  return `${formatCount(n)} ${n === 1 ? noun : `${noun}s`}`;
+}

@@ -9,6 +9,7 @@ import { breakable, el, replace, showMessage } from './dom.js';
 import { FilterBar } from './filters.js';
 import { formatBytes, formatCount, formatMillis, formatPercent, formatTime } from './format.js';
 import { session } from './layout.js';
+import { endpointPage, profilePage } from './links.js';
 import { stackLines, stackList, threadsByState } from './stack.js';
 import { loadSection } from './states.js';
 import { sortableTable } from './table.js';
@@ -245,7 +246,8 @@ async function main() {
     return;
   }
   replace($('outliers-endpoint'), breakable(endpoint));
-  $('outliers-profile-link').setAttribute('href', `profile?endpoint=${encodeURIComponent(endpoint)}`);
+  $('outliers-profile-link').setAttribute('href', profilePage(endpoint));
+  $('outliers-endpoint-link').setAttribute('href', endpointPage(endpoint));
   ({ timezone } = await session);
   const filters = new FilterBar($('outliers-filters'), () => load());
   filters.range({ timeZone: timezone, defaultDays: 365 });

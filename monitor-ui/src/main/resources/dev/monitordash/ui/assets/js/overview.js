@@ -3,17 +3,16 @@
 
 import { getJson } from './api.js';
 import { colorFor } from './colors.js';
-import { breakable, el, showMessage } from './dom.js';
+import { el, showMessage } from './dom.js';
 import { formatAgo, formatCount, formatMillis, formatTime } from './format.js';
 import { session } from './layout.js';
+import { endpointLink } from './links.js';
 import { sortableTable } from './table.js';
 
 const CHART_MAX_ENDPOINTS = 12;
 
 function endpointCell(row) {
-  const swatch = el('span', { className: 'swatch', 'aria-hidden': 'true' });
-  swatch.style.backgroundColor = colorFor(row.endpoint);
-  return el('span', { className: 'mono' }, swatch, breakable(row.endpoint));
+  return endpointLink(row.endpoint);
 }
 
 function columns(timezone) {

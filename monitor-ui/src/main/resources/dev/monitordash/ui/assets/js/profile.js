@@ -6,8 +6,9 @@ import { getJson } from './api.js';
 import { breakable, el, replace, showMessage } from './dom.js';
 import { flameGraph } from './flame.js';
 import { FilterBar } from './filters.js';
-import { formatCount, formatMillis, formatTime } from './format.js';
+import { formatCount, formatMillis, formatShare, formatTime } from './format.js';
 import { session } from './layout.js';
+import { endpointPage, outliersPage } from './links.js';
 import { frameKind } from './stack.js';
 import { loadSection } from './states.js';
 
@@ -26,7 +27,7 @@ function nodeLine(node) {
     el('span', { className: 'tree-num', title: 'samples', text: formatCount(node.hits) }),
     el('span', { className: 'tree-num', title: 'total time', text: formatMillis(node.totalMillis) }),
     el('span', { className: 'tree-num', title: 'mean time per request', text: formatMillis(node.meanMillis) }),
-    el('span', { className: 'tree-num tree-pct', title: 'share of the samples', text: `${(node.share * 100).toFixed(1)} %` }),
+    el('span', { className: 'tree-num tree-pct', title: 'share of the samples', text: formatShare(node.share) }),
     bar,
   ];
 }
@@ -73,7 +74,8 @@ async function main() {
     return;
   }
   replace($('profile-endpoint'), breakable(endpoint));
-  $('profile-outliers-link').setAttribute('href', `outliers?endpoint=${encodeURIComponent(endpoint)}`);
+  $('profile-outliers-link').setAttribute('href', outliersPage(endpoint));
+  $('profile-endpoint-link').setAttribute('href', endpointPage(endpoint));
   const { timezone } = await session;
   const filters = new FilterBar($('profile-filters'), () => load());
   const last = filters.number('last', 'Requests merged', { min: 1, max: 1000, defaultValue: 20 });

@@ -5,6 +5,7 @@ import { getJson, sendJson } from './api.js';
 import { breakable, el, replace, showMessage } from './dom.js';
 import { formatAgo, formatTime } from './format.js';
 import { session } from './layout.js';
+import { endpointLink } from './links.js';
 import { sortableTable } from './table.js';
 
 const KIND_NOTES = {
@@ -14,7 +15,7 @@ const KIND_NOTES = {
 
 function ruleCell(row, timezone) {
   const note = KIND_NOTES[row.kind] ?? (row.live ? null : 'no longer served; level kept');
-  return el('span', {}, el('span', { className: 'mono' }, breakable(row.endpoint)),
+  return el('span', {}, endpointLink(row.endpoint, { swatch: false }),
     note ? el('span', { className: 'row-note', text: note }) : null,
     // Phones have no room for the "Last accessed" column; the time moves under the rule there.
     el('span', { className: 'row-note show-small', text: `last accessed ${formatTime(row.lastRequested, timezone)}` }));

@@ -1,7 +1,8 @@
 // Chart type 'matrix' (heatmaps): a cell per {x, y, v} data item that fills the band of its x and y
 // categories. Chart.js has no such type and no webjar of the chartjs-chart-matrix plugin exists, so this
 // is a small controller of our own. Labels are strings (Chart.js reads a number as a category index);
-// their order comes from `scales.x.labels` / `scales.y.labels` when given, else from first appearance.
+// their order comes from `data.labels` (x) / `data.yLabels` or `scales.<axis>.labels` when given, else
+// from first appearance.
 
 const numbers = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
@@ -75,9 +76,9 @@ export function matrixChartType(Chart) {
     };
 
     initialize() {
-      // Both axes are categories: without labels of their own they would share data.labels.
+      // Both axes are categories, and Chart.js gives both data.labels unless an axis has its own list:
+      // x keeps data.labels as in any Chart.js chart, y gets data.yLabels.
       const data = this.chart.data;
-      data.xLabels = data.xLabels || [];
       data.yLabels = data.yLabels || [];
       super.initialize();
     }

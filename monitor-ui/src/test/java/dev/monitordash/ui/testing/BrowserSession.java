@@ -1,6 +1,5 @@
-package dev.monitordash.ui.support;
+package dev.monitordash.ui.testing;
 
-import dev.monitordash.ui.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;

@@ -1,0 +1,143 @@
+// The page of one endpoint (seed chapter 3.2, figures 3.2a-f, 5.4-5.6, 5.11): when it is requested, how
+// fast each version, user and client address is served, and what fails. The endpoint comes from the URL
+// (endpoint?endpoint=%2Forders%2F%7Bid%7D); each section is one API answer (states.js) drawn by a module
+// of endpoint/; the range, top-N and order filters live in the URL (filters.js).
+
+import { getJson } from './api.js';
+import { breakable, el, replace } from './dom.js';
+import { FilterBar } from './filters.js';
+import { session } from './layout.js';
+import { outliersPage, profilePage } from './links.js';
+import { loadSection } from './states.js';
+import { renderBubbles } from './endpoint/bubbles.js';
+import { renderUserBoxes, renderVersionBoxes } from './endpoint/boxes.js';
+import { renderHeatmap } from './endpoint/heatmap.js';
+import { noHourlyRequests, renderHourly } from './endpoint/hourly.js';
+import { renderStatus } from './endpoint/status.js';
+import { ADDRESSES, hiddenText, USERS } from './endpoint/topn.js';
+
+const endpoint = new URLSearchParams(window.location.search).get('endpoint');
+const EMPTY_RANGE = 'No requests of this endpoint in this range. Choose a longer range above.';
+
+function byId(id) {
+  return document.getElementById(id);
+}
+
+function showProblem(...message) {
+  const problem = byId('endpoint-problem');
+  replace(problem, el('p', {}, ...message),
+    el('p', {}, 'The ', el('a', { href: 'overview', text: 'overview' }), ' links to the page of every endpoint with requests.'));
+  problem.hidden = false;
+  byId('endpoint-content').hidden = true;
+}
+
+// Every section asks the API about the endpoint; when the store never recorded it, the first answer
+// says so and the page shows that once, instead of one error per section.
+function api(route, params) {
+  return getJson(`api/endpoint/${route}?${params}`).catch((e) => {
+    if (e.status === 400 && e.message.startsWith('unknown endpoint')) {
+      showProblem('No requests of ', el('span', { className: 'mono', text: endpoint }),
+        ' were ever recorded: the monitor does not know this endpoint.');
+    }
+    throw e;
+  });
+}
+
+function showHeader() {
+  replace(byId('endpoint-name'), breakable(endpoint));
+  document.title = `${endpoint} · MonitorDash`;
+  byId('link-outliers').href = outliersPage(endpoint);
+  byId('link-profile').href = profilePage(endpoint);
+  byId('endpoint-links').hidden = false;
+}
+
+function versionOptions(versions, selected) {
+  const names = selected && !versions.includes(selected) ? [...versions, selected] : versions;
+  return [{ value: '', text: 'All versions' }, ...names.map((v) => ({ value: v, text: v }))];
+}
+
+/**
+ * The sections whose answers depend on the range: all but the last-48-hours one. The top-N filters have
+ * a bar of their own, so changing N redraws only the sections that select users or addresses.
+ */
+function rangeSections(timeZone) {
+  const container = byId('endpoint-filters');
+  const rangeBar = new FilterBar(container, () => {
+    loadRanged();
+    loadTopN();
+  });
+  rangeBar.range({ timeZone });
+  const topBar = new FilterBar(container, () => loadTopN());
+  topBar.number('top', 'Top users / addresses', { min: 1, max: 1000, defaultValue: 10 });
+  topBar.select('order', 'Ordered by', [
+    { value: 'requests', text: 'Most requests' },
+    { value: 'slowest', text: 'Slowest (mean)' },
+  ], 'requests');
+  // The per-user box plots can be narrowed to one version (seed fig. 5.6); that filter sits in their card.
+  const usersBar = new FilterBar(byId('users-filters'), () => loadUsers());
+  // Until the versions are known, the list holds the URL's choice, so a shared link keeps its version.
+  const fromUrl = new URLSearchParams(window.location.search).get('version');
+  const version = usersBar.select('version', 'Version', versionOptions([], fromUrl), '');
+  const rangeParams = () => rangeBar.params({ endpoint });
+  const topParams = () => topBar.params(Object.fromEntries(rangeParams()));
+
+  function loadUsers() {
+    const query = usersBar.params(Object.fromEntries(topParams()));
+    const chosen = query.get('version');
+    return loadSection(byId('section-users'), () => api('users', query), (data) => {
+      replace(byId('users-hidden'), hiddenText(data.hidden, data.boxes.length, USERS));
+      renderUserBoxes(byId('users-chart'), byId('users-box'), data);
+    }, { empty: chosen ? `No requests of version ${chosen} in this range.` : EMPTY_RANGE });
+  }
+
+  function loadTopN() {
+    const query = topParams();
+    for (const [route, nouns] of [['user-versions', USERS], ['ip-versions', ADDRESSES]]) {
+      loadSection(byId(`section-${route}`), () => api(route, query), (data) => {
+        replace(byId(`${route}-hidden`), hiddenText(data.hidden, data.groups.length, nouns));
+        renderBubbles(byId(`${route}-chart`), byId(`${route}-box`), data, nouns);
+      }, { empty: EMPTY_RANGE });
+    }
+    loadUsers();
+  }
+
+  function loadRanged() {
+    const query = rangeParams();
+    loadSection(byId('section-heatmap'), () => api('heatmap', query),
+      (data) => renderHeatmap(byId('heatmap-chart'), byId('heatmap-box'), byId('heatmap-legend'), data),
+      { empty: EMPTY_RANGE, isEmpty: (data) => data.total === 0 });
+    loadSection(byId('section-versions'), async () => {
+      const data = await api('versions', query);
+      version.setOptions(versionOptions(data.versions.map((v) => v.version), version.element.value));
+      return data;
+    }, (data) => renderVersionBoxes(byId('versions-chart'), byId('versions-box'), data, timeZone), { empty: EMPTY_RANGE });
+    loadSection(byId('section-status'), () => api('status', query),
+      (data) => renderStatus(byId('status-chart'), byId('failures-table'), byId('failures-none'), data, timeZone),
+      { empty: EMPTY_RANGE });
+  }
+
+  loadRanged();
+  loadTopN();
+}
+
+async function main() {
+  if (!endpoint) {
+    showProblem('No endpoint chosen: this page shows one endpoint, named in its address.');
+    return;
+  }
+  showHeader();
+  let timeZone;
+  try {
+    timeZone = (await session).timezone;
+  } catch (e) {
+    if (e.status !== 401) showProblem(`Could not load this page: ${e.message}`);
+    return;
+  }
+  byId('endpoint-content').hidden = false;
+  loadSection(byId('section-hourly'), () => api('hourly', new URLSearchParams({ endpoint })),
+    (data) => renderHourly(byId('hourly-times-chart'), byId('hourly-requests-chart'), data, timeZone),
+    { empty: 'No requests in the last 2 days.', isEmpty: noHourlyRequests });
+  rangeSections(timeZone);
+}
+
+main();

@@ -1,0 +1,82 @@
+// Seed fig. 3.2b and 3.2c: the last 48 hours, one point per hour — minimum, mean and maximum execution
+// time as lines, and the number of requests as bars. Hours without requests are gaps, not zeros.
+
+import { colorFor } from '../colors.js';
+import { formatCount, formatMillis, formatTime } from '../format.js';
+import { draw, GRID } from './draw.js';
+
+const LINES = [
+  { key: 'maxMillis', label: 'Maximum', color: '#b2182b' },
+  { key: 'meanMillis', label: 'Mean', color: '#1d2329' },
+  { key: 'minMillis', label: 'Minimum', color: '#2166ac' },
+];
+
+/** "06-19 17:00" in the dashboard's timezone: formatTime gives "2025-06-19 17:00:00". */
+function hourLabel(iso, timeZone) {
+  return formatTime(iso, timeZone).slice(5, 16);
+}
+
+const hourAxis = { offset: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } };
+// Both charts' value axes get the same width, so their hours line up one above the other.
+const fixedWidth = (scale) => {
+  scale.width = 64;
+};
+
+/** data: the api/endpoint/hourly answer; two canvases, one per chart. */
+export function renderHourly(timesCanvas, requestsCanvas, data, timeZone) {
+  const labels = data.hours.map((h) => hourLabel(h.start, timeZone));
+  draw(timesCanvas, {
+    type: 'line',
+    data: {
+      labels,
+      datasets: LINES.map((line) => ({
+        label: line.label,
+        data: data.hours.map((h) => h[line.key]),
+        borderColor: line.color,
+        backgroundColor: line.color,
+        borderWidth: line.key === 'meanMillis' ? 2 : 1.5,
+        pointRadius: 2,
+        spanGaps: false,
+      })),
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: hourAxis,
+        y: { beginAtZero: true, grid: GRID, title: { display: true, text: 'ms' }, afterFit: fixedWidth },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatMillis(item.raw)}` } },
+      },
+    },
+  });
+  draw(requestsCanvas, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [{
+        label: 'Requests',
+        data: data.hours.map((h) => h.requests),
+        backgroundColor: colorFor(data.endpoint, 0.75),
+        borderColor: colorFor(data.endpoint),
+        borderWidth: 1,
+      }],
+    },
+    options: {
+      scales: {
+        x: hourAxis,
+        y: { beginAtZero: true, ticks: { precision: 0 }, grid: GRID, afterFit: fixedWidth },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (item) => `${formatCount(item.raw)} requests` } },
+      },
+    },
+  });
+}
+
+/** The hourly answer is empty when none of its 48 hours had a request. */
+export function noHourlyRequests(data) {
+  return data.hours.every((h) => h.requests === 0);
+}

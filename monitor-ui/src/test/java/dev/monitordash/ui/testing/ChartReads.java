@@ -1,0 +1,69 @@
+package dev.monitordash.ui.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.DoubleStream;
+
+/**
+ * What page tests read from Chart.js beyond {@link BrowserSession}'s labels and data: tick texts as
+ * drawn, a chart's identity (to tell a redraw), box plot counts, bubbles, and sums over a dataset.
+ */
+public final class ChartReads {
+
+    private final BrowserSession browser;
+
+    public ChartReads(BrowserSession browser) {
+        this.browser = browser;
+    }
+
+    /** The axis' tick texts as drawn (after tick callbacks); lines of a multi-line tick joined by " | ". */
+    @SuppressWarnings("unchecked")
+    public List<String> ticks(String canvasId, String axis) {
+        browser.awaitChart(canvasId);
+        return (List<String>) browser.js("return Chart.getChart(document.getElementById(arguments[0]))"
+                + ".scales[arguments[1]].ticks.map(t => [].concat(t.label).join(' | '))", canvasId, axis);
+    }
+
+    /** Chart.js's id of the chart on the canvas: a new one each time the chart is drawn again. */
+    public Object chartId(String canvasId) {
+        browser.awaitChart(canvasId);
+        return browser.js("return Chart.getChart(document.getElementById(arguments[0])).id", canvasId);
+    }
+
+    /** The {@code count} of each box of a box plot's first dataset. */
+    public List<Long> boxCounts(String canvasId) {
+        return browser.chartData(canvasId, 0).stream().map(b -> ((Number) ((Map<?, ?>) b).get("count")).longValue())
+                .toList();
+    }
+
+    /** The number of data items over all datasets (e.g. bubbles, one dataset per version). */
+    public int itemCount(String canvasId) {
+        int n = 0;
+        for (int i = 0; i < browser.datasetLabels(canvasId).size(); i++) {
+            n += browser.chartData(canvasId, i).size();
+        }
+        return n;
+    }
+
+    public static List<Long> longs(List<Object> values) {
+        return values.stream().map(v -> ((Number) v).longValue()).toList();
+    }
+
+    /** Sum of a dataset's numbers; gaps (null) count as nothing. */
+    public static double sum(List<Object> values) {
+        return numbers(values).sum();
+    }
+
+    public static double max(List<Object> values) {
+        return numbers(values).max().orElseThrow();
+    }
+
+    public static double min(List<Object> values) {
+        return numbers(values).min().orElseThrow();
+    }
+
+    private static DoubleStream numbers(List<Object> values) {
+        return values.stream().filter(Objects::nonNull).mapToDouble(v -> ((Number) v).doubleValue());
+    }
+}

@@ -242,6 +242,10 @@ class OutlierPagesBrowserTest {
                 List.of("a2", 2L, 10L, 40L), List.of("b", 1L, 60L, 30L)), boxes, "children from the parent's left edge; "
                 + "a frame narrower than the minimum is left out");
         assertEquals(List.of(), module("flame.js", "return m.flameLayout({frame: 'r', hits: 0, children: []})"));
+        assertEquals(2L, module("flame.js", "return m.trunkDepth({hits: 5, children: [{hits: 5, children: [{hits: 5,"
+                + " children: [{hits: 3, children: []}, {hits: 2, children: []}]}]}]})"), "two frames above the branch");
+        assertEquals(0L, module("flame.js", "return m.trunkDepth({hits: 5, children: [{hits: 4, children: []}]})"),
+                "a frame with samples of its own is no trunk");
 
         Object states = module("stack.js", "return m.threadsByState([{state: 'WAITING'}, {state: 'ZOMBIE'},"
                 + " {state: 'RUNNABLE'}, {state: 'WAITING'}, {state: 'BLOCKED'}]).map(([s, ts]) => s + ':' + ts.length)");

@@ -84,6 +84,9 @@ export function flameGraph(container, root) {
       graph.append(g);
     }
     holder.replaceChildren(graph);
+    // Request stacks start with dozens of container frames every sample shares: open the graph where
+    // the trunk ends and the tree branches (the frames above stay a scroll away).
+    holder.scrollTop = Math.max(0, (trunkDepth(top) - 2) * ROW);
     replace(crumbs, path.map((n, i) => el('button', {
       type: 'button', className: 'button-quiet flame-crumb', text: i === 0 ? 'All' : n.frame,
       on: { click: () => { path.length = i + 1; draw(); } },
@@ -100,6 +103,17 @@ export function flameGraph(container, root) {
   observer.observe(holder);
   observers.set(container, observer);
   draw();
+}
+
+/** How many frames from the top have a single callee that had every one of their samples. */
+export function trunkDepth(node) {
+  let depth = 0;
+  let n = node;
+  while (n.children?.length === 1 && n.children[0].hits === n.hits) {
+    n = n.children[0];
+    depth++;
+  }
+  return depth;
 }
 
 // The nodes from just below `from` down to `to` (a descendant), so zooming keeps a breadcrumb per level.

@@ -65,6 +65,8 @@ public final class AnalyticsQueryTimes {
             time(runs, "ip bubbles top 10", () -> q.bubbles(e, month, Dimension.IP, top));
             time(runs, "status codes", () -> q.statusCodes(e, month, 20));
             time(runs, "report 1.3 vs 1.4", () -> q.compare(new Report.Side("1.3", month), new Report.Side("1.4", month)));
+            time(runs, "export count, all", () -> q.countRequests(null, month));
+            time(runs, "export count, one endpoint", () -> q.countRequests(e, month));
             time(Math.min(runs, 3), "export all as rows", () -> {
                 long[] n = {0};
                 q.export(null, month, r -> n[0]++);

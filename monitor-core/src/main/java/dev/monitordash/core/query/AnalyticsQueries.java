@@ -56,4 +56,7 @@ public interface AnalyticsQueries {
      * @throws IOException when the sink fails (the client went away)
      */
     long export(String endpoint, TimeRange range, RequestSink sink) throws IOException;
+
+    /** How many requests {@link #export} sends for the same endpoint (null: all) and range. */
+    long countRequests(String endpoint, TimeRange range);
 }

@@ -93,4 +93,9 @@ public final class JdbcAnalyticsQueries implements AnalyticsQueries {
     public long export(String endpoint, TimeRange range, RequestSink sink) throws IOException {
         return export.export(endpoint, range, sink);
     }
+
+    @Override
+    public long countRequests(String endpoint, TimeRange range) {
+        return export.count(endpoint, range);
+    }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
  * Streams stored requests to a sink row by row from a JDBC cursor, oldest first: memory stays flat
  * however many rows the range holds. PostgreSQL streams only inside a transaction with a fetch size
  * (the snapshot connection has auto-commit off); SQLite steps through its result one row at a time anyway.
+ * {@link #count} selects the same rows, so a client can show an export's progress against its total.
  */
 final class RequestExport {
 
@@ -19,6 +20,27 @@ final class RequestExport {
 
     RequestExport(Reads reads) {
         this.reads = reads;
+    }
+
+    /**
+     * How many rows {@link #export} would send for the same selection; counted from the time indexes
+     * (request_started, request_endpoint_time) without reading the rows.
+     */
+    long count(String endpoint, TimeRange range) {
+        return reads.read("the number of requests to export", c -> {
+            String sql = "SELECT COUNT(*) FROM request WHERE " + (endpoint == null ? "" : "endpoint_id = ? AND ")
+                    + "started_at >= ? AND started_at < ?";
+            Object[] params = endpoint == null
+                    ? new Object[] {range.fromMicros(), range.toMicros()}
+                    : new Object[] {Reads.endpointId(c, endpoint), range.fromMicros(), range.toMicros()};
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Reads.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     /** @param endpoint null for all endpoints; @return the number of rows given to the sink */

@@ -401,6 +401,30 @@ abstract class AnalyticsQueryContract {
     }
 
     @Test
+    void exportCountIsTheNumberOfRowsTheExportSends() throws Exception {
+        AnalyticsQueries q = open();
+        Endpoint a = endpoint("/a");
+        Endpoint b = endpoint("/b");
+        long t = micros(Instant.parse("2025-06-01T00:00:00Z"));
+        List<RequestRecord> rs = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            rs.add(request(i % 4 == 0 ? b : a, t + i, 1_000, 200, "u", null));
+        }
+        store.writeBatch(rs, ORIGIN);
+        // Half-open: the request at t + 10 is in, the one at t + 990 is not.
+        TimeRange range = new TimeRange(Instant.parse("2025-06-01T00:00:00.000010Z"),
+                Instant.parse("2025-06-01T00:00:00.000990Z"));
+
+        assertEquals(980, q.countRequests(null, range));
+        assertEquals(245, q.countRequests("/b", range));
+        assertEquals(735, q.countRequests("/a", range));
+        assertEquals(q.countRequests("/a", range), q.export("/a", range, r -> { }));
+        assertEquals(1_000, q.countRequests(null, ALL));
+        assertEquals(0, q.countRequests("/a", new TimeRange(NOW.minusSeconds(60), NOW)));
+        assertThrows(UnknownEndpointException.class, () -> q.countRequests("/nowhere", ALL));
+    }
+
+    @Test
     void unknownEndpointsAreTheCallersMistake() {
         AnalyticsQueries q = open();
         store.writeBatch(List.of(at(endpoint("/a"), "2025-06-01T00:00:00Z", 1)), ORIGIN);

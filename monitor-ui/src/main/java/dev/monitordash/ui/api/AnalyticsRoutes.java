@@ -40,11 +40,12 @@ final class AnalyticsRoutes {
     /** Answers the route if it is one of ours; false for any other path. */
     boolean handle(Exchange ex, UserSession session) throws IOException {
         String path = ex.path();
-        if (!path.startsWith("/api/analytics/") && !path.startsWith("/api/endpoint/") && !path.equals("/api/export")) {
+        boolean export = path.equals("/api/export") || path.equals("/api/export/count");
+        if (!path.startsWith("/api/analytics/") && !path.startsWith("/api/endpoint/") && !export) {
             return false;
         }
         ex.requireMethod("GET");
-        if (path.equals("/api/export")) {
+        if (export) {
             AuthRoutes.requireAdmin(session);
         }
         ZoneId zone = monitor.config().timezone();
@@ -115,6 +116,8 @@ final class AnalyticsRoutes {
             case "/api/export":
                 export.stream(ex, p, q);
                 return null;
+            case "/api/export/count":
+                return export.count(p, q);
             default:
                 throw HttpError.notFound();
         }

@@ -26,9 +26,20 @@ final class RequestExportRoute {
 
     static final String CSV_HEADER = "endpoint,started_at,duration_ms,method,status,version,user,client_ip,"
             + "service,instance\r\n";
+    private static final String[] FORMATS = {"csv", "json"};
+
+    /** {@code GET api/export/count}: the answer's row count, so that a client can show its progress. */
+    record Count(long requests) {
+    }
+
+    /** Takes the export's own parameters (format too, so one query string serves both), checked alike. */
+    Count count(QueryParams p, AnalyticsQueries q) {
+        p.choice("format", FORMATS);
+        return new Count(q.countRequests(p.optional("endpoint"), p.range().time()));
+    }
 
     void stream(Exchange ex, QueryParams p, AnalyticsQueries q) throws IOException {
-        String format = p.choice("format", "csv", "json");
+        String format = p.choice("format", FORMATS);
         String endpoint = p.optional("endpoint");
         TimeRange range = p.range().time();
         if (endpoint != null) {

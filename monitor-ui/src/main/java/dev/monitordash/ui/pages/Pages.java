@@ -48,6 +48,8 @@ public final class Pages {
             new Page("traffic", "Traffic", Access.NAV),
             new Page("performance", "Performance", Access.NAV),
             new Page("versions", "Versions", Access.NAV),
+            new Page("reporting", "Reporting", Access.NAV),
+            new Page("export", "Export", Access.ADMIN_NAV),
             new Page("rules", "Rules", Access.NAV),
             new Page("endpoint", "Endpoint", Access.LINKED),
             new Page("outliers", "Outliers", Access.LINKED),

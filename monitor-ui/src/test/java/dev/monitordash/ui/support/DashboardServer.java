@@ -120,10 +120,7 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Records a request through the real pipeline, as the filter would. */
     public void record(String endpoint, String method, int status, double millis, Instant start) {
-        Endpoint e = monitor.endpoints().lookup(endpoint);
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
-        if (!monitor.record(new RequestRecord(e, micros, (long) (millis * 1_000_000), method, status, "alice",
-                "127.0.0.1"))) {
+        if (!monitor.record(request(endpoint, method, status, millis, start))) {
             throw new AssertionError("pipeline refused a record");
         }
     }
@@ -144,8 +141,24 @@ public final class DashboardServer implements AutoCloseable {
         List<RequestRecord> records = hits.stream().map(h -> new RequestRecord(monitor.endpoints().lookup(h.endpoint()),
                 ChronoUnit.MICROS.between(Instant.EPOCH, h.start()), (long) (h.millis() * 1_000_000), "GET",
                 h.status(), h.user(), h.clientIp())).toList();
-        monitor.store().writeBatch(records, new Origin(version, monitor.config().serviceName(),
+        record(version, records);
+    }
+
+    /**
+     * Stores requests as an instance running {@code version} would have recorded them (this monitor's
+     * pipeline always writes its own {@link #VERSION}): history of several releases. Written straight
+     * into the store in one batch, so they are readable when this returns.
+     */
+    public void record(String version, List<RequestRecord> requests) {
+        monitor.store().writeBatch(requests, new Origin(version, monitor.config().serviceName(),
                 monitor.config().instanceName()));
+    }
+
+    /** A request as the filter would measure it, by user "alice" from 127.0.0.1. */
+    public RequestRecord request(String endpoint, String method, int status, double millis, Instant start) {
+        Endpoint e = monitor.endpoints().lookup(endpoint);
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
+        return new RequestRecord(e, micros, (long) (millis * 1_000_000), method, status, "alice", "127.0.0.1");
     }
 
     /** Waits (polling, generous deadline) until the writer has stored {@code n} records in total. */

@@ -135,6 +135,26 @@ export class FilterBar {
     return input;
   }
 
+  /**
+   * One date ("YYYY-MM-DD", a day in the dashboard's timezone) under its own name, e.g. one end of a
+   * second range; defaultValue when the URL has none. A cleared input keeps the last whole date.
+   */
+  date(name, label, defaultValue) {
+    const fromUrl = urlParams().get(name);
+    const valid = (v) => /^\d{4}-\d{2}-\d{2}$/.test(v ?? '');
+    const input = el('input', { type: 'date', id: `filter-${name}`, name, value: valid(fromUrl) ? fromUrl : defaultValue });
+    this.form.append(el('label', { className: 'filter', for: input.id }, el('span', { text: label }), input));
+    let last = input.value;
+    input.addEventListener('change', () => {
+      if (!valid(input.value)) return; // half-typed or cleared: wait for a whole date
+      last = input.value;
+      storeInUrl({ [name]: input.value === defaultValue ? null : input.value });
+      this.onChange();
+    });
+    this.readers.push((params) => params.set(name, last));
+    return input;
+  }
+
   /** The current values as query parameters for the API, plus `extra` (e.g. {endpoint}). */
   params(extra = {}) {
     const params = new URLSearchParams();

@@ -1,0 +1,279 @@
+package dev.monitordash.ui.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.ui.testing.BrowserSession;
+import dev.monitordash.ui.support.DashboardClient;
+import dev.monitordash.ui.support.DashboardServer;
+import dev.monitordash.ui.testing.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The export page in headless Chromium: the download streams with a progress bar that reaches the
+ * counted total, and the saved file (Chromium's download directory set through CDP) holds exactly the
+ * recorded requests. Guests see no export link and are refused the page.
+ */
+class ExportPageBrowserTest {
+
+    /** A comma in the name: its CSV field is quoted, which the page's row count must see through. */
+    static final String TAGS = "/tags/{a,b}";
+    static final String ORDERS = "/orders/{id}";
+    static final int REQUESTS = 1_500;
+
+    @TempDir
+    static Path profile;
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path downloads;
+
+    private static boolean available;
+    private static BrowserSession browser;
+    private static DashboardServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        available = Browser.chromiumAvailable();
+        if (!available) {
+            return;
+        }
+        server = DashboardServer.start(data, "");
+        server.declare(ORDERS, "OrderServlet");
+        server.declare(TAGS, "TagServlet");
+        Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
+        List<RequestRecord> requests = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            requests.add(server.request(i % 3 == 0 ? TAGS : ORDERS, "GET", i % 50 == 0 ? 500 : 200, 1 + i % 40,
+                    start.plusSeconds(30L * i)));
+        }
+        server.record("1.0", requests);
+        browser = BrowserSession.start(profile, server.base());
+        browser.driver().executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        Browser.assumeChromium(available);
+        browser.reset();
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        if (browser != null) {
+            browser.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void adminDownloadsEveryRecordedRequestAsCsvWithProgressToTheTotal() throws Exception {
+        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        browser.driver().findElement(By.linkText("Export")).click();
+        browser.awaitReady("export");
+        assertEquals("1,500 requests of all endpoints in this range.", text("export-count"));
+
+        find("export-download").click();
+        browser.await().until(d -> text("export-status").startsWith("Saved "));
+
+        String status = text("export-status");
+        assertTrue(status.matches("Saved 1,500 rows as monitordash-all-.*\\.csv\\."), status);
+        assertEquals(REQUESTS, ((Number) browser.js("return document.getElementById('export-bar').value")).intValue());
+        assertEquals(REQUESTS, ((Number) browser.js("return document.getElementById('export-bar').max")).intValue());
+        assertEquals("1,500 of 1,500 rows", text("export-rows"));
+        assertFalse(find("export-cancel").isDisplayed(), "no cancel once done");
+
+        List<String> lines = Files.readAllLines(saved(status), StandardCharsets.UTF_8);
+        assertEquals(REQUESTS + 1, lines.size());
+        assertEquals("endpoint,started_at,duration_ms,method,status,version,user,client_ip,service,instance", lines.get(0));
+        assertEquals(REQUESTS / 3, lines.stream().filter(l -> l.startsWith("\"" + TAGS + "\",")).count());
+        assertEquals(REQUESTS - REQUESTS / 3, lines.stream().filter(l -> l.startsWith(ORDERS + ",")).count());
+        browser.screenshot("export");
+    }
+
+    @Test
+    void oneEndpointAsJsonHoldsThatEndpointsRequests() throws Exception {
+        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        browser.open("export");
+        browser.awaitReady("export");
+
+        new Select(find("filter-endpoint")).selectByValue(TAGS);
+        browser.waitForText(By.id("export-count"), "500 requests of " + TAGS + " in this range.");
+        new Select(find("filter-format")).selectByValue("json");
+        browser.awaitReady("export");
+        assertTrue(browser.driver().getCurrentUrl().contains("format=json"));
+        find("export-download").click();
+        browser.await().until(d -> text("export-status").startsWith("Saved "));
+
+        String status = text("export-status");
+        assertTrue(status.matches("Saved 500 rows as monitordash-tags_a_b-.*\\.json\\."), status);
+        JsonNode body = DashboardClient.JSON.readTree(saved(status).toFile());
+        assertEquals(TAGS, body.get("endpoint").asText());
+        assertEquals(500, body.get("requests").size());
+        assertEquals("500 of 500 rows", text("export-rows"));
+    }
+
+    @Test
+    void cancelStopsTheDownloadMidwayAndSavesNothing() throws Exception {
+        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        browser.open("export");
+        browser.awaitReady("export");
+        // A slow line (16 KiB/s for the ~150 KB export) so that the download is surely still running.
+        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        List<Path> before = files();
+        throttle(16 * 1024);
+        try {
+            find("export-download").click();
+            browser.await().until(d -> {
+                Number rows = (Number) browser.js("return document.getElementById('export-bar').value");
+                return rows.intValue() > 0;
+            });
+            assertTrue(find("export-cancel").isDisplayed());
+            find("export-cancel").click();
+            browser.waitForText(By.id("export-status"), "Cancelled: nothing was saved.");
+        } finally {
+            throttle(-1);
+        }
+        int rows = ((Number) browser.js("return document.getElementById('export-bar').value")).intValue();
+        assertTrue(rows > 0 && rows < REQUESTS, "stopped midway, at " + rows);
+        assertFalse(find("export-cancel").isDisplayed());
+        assertTrue(find("export-download").isEnabled(), "a new download can start");
+        assertEquals(before, files(), "nothing saved");
+    }
+
+    private static List<Path> files() throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static void throttle(int bytesPerSecond) {
+        browser.driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", bytesPerSecond, "uploadThroughput", -1));
+    }
+
+    /** The progress counters, in the page's own browser on text built to fool them, in chunks of every size. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void rowCountersSeeThroughQuotesBracesAndChunkBoundaries() throws Exception {
+        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        browser.open("export");
+        browser.awaitReady("export");
+        String csv = "endpoint,user\r\n\"/a,\"\"b\"\"\r\nc\",ann\r\n/x,\"{[\"\r\n/y,é\r\n";
+        String json = "{\"endpoint\":\"/{x}\",\"requests\":[{\"endpoint\":\"/a\\\"{[\",\"user\":null},"
+                + "{\"endpoint\":\"]}\",\"user\":\"ß\"},{\"endpoint\":\"/c\"}]}";
+        Map<String, Object> counted = (Map<String, Object>) browser.driver().executeAsyncScript(
+                "const [csv, json, done] = arguments;"
+                + "import('./assets/js/export-rows.js').then((m) => {"
+                + "  const bytes = new TextEncoder().encode.bind(new TextEncoder());"
+                + "  const count = (make, text, size) => { const c = make(); const b = bytes(text);"
+                + "    for (let i = 0; i < b.length; i += size) c.add(b.subarray(i, i + size));"
+                + "    return [c.rows, c.complete]; };"
+                + "  const sizes = [1, 2, 3, 7, 1000];"
+                + "  done({"
+                + "    csv: sizes.map((n) => count(m.csvRows, csv, n)),"
+                + "    json: sizes.map((n) => count(m.jsonRows, json, n)),"
+                + "    csvCut: count(m.csvRows, csv.slice(0, 19), 4),"
+                + "    jsonCut: count(m.jsonRows, json.slice(0, json.length - 2), 4),"
+                + "  });"
+                + "});", csv, json);
+
+        for (Object c : (List<Object>) counted.get("csv")) {
+            assertEquals(List.of(3L, true), c, "3 rows, one with a quoted line break: " + counted);
+        }
+        for (Object c : (List<Object>) counted.get("json")) {
+            assertEquals(List.of(3L, true), c, "3 requests, braces inside strings: " + counted);
+        }
+        assertEquals(List.of(0L, false), counted.get("csvCut"), "broken off inside a quoted field");
+        assertEquals(List.of(3L, false), counted.get("jsonCut"), "the outer object never closed");
+    }
+
+    @Test
+    void guestsSeeNoExportLinkAndAreRefusedThePage() throws Exception {
+        browser.logIn("guest", DashboardServer.GUEST_PASSWORD, "overview");
+        WebElement link = browser.driver().findElement(By.cssSelector("nav a[href='export']"));
+        browser.await().until(d -> "guest".equals(d.findElement(By.id("account-role")).getText()));
+        assertFalse(link.isDisplayed(), "the export link is hidden from guests");
+
+        browser.open("export");
+        browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("only an admin may open this page"));
+        assertTrue(browser.driver().findElements(By.id("export-download")).isEmpty());
+        // The refused page is the console error this test expects, plus the favicon the browser looks for
+        // beside a page that is not ours (the 403 answer is JSON, without the layout's icon link).
+        List<LogEntry> logged = Browser.consoleErrors(browser.driver());
+        assertTrue(logged.stream().anyMatch(e -> e.getMessage().contains("/dashboard/export") && e.getMessage().contains("403")),
+                logged.toString());
+        assertTrue(logged.stream().allMatch(e -> e.getMessage().contains("403") || e.getMessage().contains("/favicon.ico")),
+                logged.toString());
+    }
+
+    @Test
+    void thePageFitsAPhone() throws Exception {
+        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        browser.phoneWidth();
+        browser.open("export");
+        browser.awaitReady("export");
+        browser.assertNoHorizontalOverflow();
+        browser.screenshot("export-phone");
+    }
+
+    private static WebElement find(String id) {
+        return browser.driver().findElement(By.id(id));
+    }
+
+    private static String text(String id) {
+        return find(id).getText().trim();
+    }
+
+    /** The file the status names, once Chromium has finished writing it into the download directory. */
+    private static Path saved(String status) throws InterruptedException {
+        String name = status.substring(status.indexOf(" as ") + 4, status.length() - 1);
+        Path file = downloads.resolve(name);
+        BrowserSession.awaitCondition(() -> Files.exists(file) && !partial(), "download of " + name);
+        return file;
+    }
+
+    private static boolean partial() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

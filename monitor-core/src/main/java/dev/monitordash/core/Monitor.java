@@ -52,6 +52,7 @@ public final class Monitor implements AutoCloseable {
                     for (RequestRecord r : batch) {
                         outliers.thresholds().observe(r.endpoint().name(), r.durationNanos());
                     }
+                    outliers.thresholds().endBatch();
                 });
     }
 
@@ -77,6 +78,12 @@ public final class Monitor implements AutoCloseable {
             }
             store.loadDurationTotals().forEach(t -> outliers.thresholds().load(t.endpoint(), t.count(),
                     t.totalMicros() * 1_000L));
+            if (outliers.thresholds().percentileRule()) {
+                store.loadRecentDurations(outliers.thresholds().window()).forEach((endpoint, micros) ->
+                        outliers.thresholds().loadRecent(endpoint, java.util.Arrays.stream(micros).map(m -> m * 1_000L)
+                                .toArray()));
+                outliers.thresholds().endBatch();
+            }
         } catch (StoreException e) {
             // A dead database never stops the host application: levels fall back to the default.
             LOG.warn("MonitorDash could not read its store at startup ({}); endpoints start at level {}",

@@ -118,6 +118,14 @@ public final class MonitoringDashboard {
         public Builder outlierMinRequests(int n) { config.outlierMinRequests(n); return this; }
         /** The least time a request runs before it can be an outlier (default 10 ms). */
         public Builder outlierMinDuration(Duration d) { config.outlierMinDuration(d); return this; }
+        /**
+         * The percentile rule instead of the mean rule: outlier when slower than this percentile (50-99.99)
+         * of the endpoint's latest {@code window} requests (10-100000, default 1000).
+         */
+        public Builder outlierPercentile(double percentile, int window) {
+            config.outlierPercentile(percentile).outlierPercentileWindow(window);
+            return this;
+        }
         /** Outliers kept per endpoint (default 100). */
         public Builder outlierKeep(int n) { config.outlierKeep(n); return this; }
         /** Headers masked in outliers besides Authorization, Cookie, Set-Cookie, Proxy-Authorization. */

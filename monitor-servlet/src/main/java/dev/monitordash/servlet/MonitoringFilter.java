@@ -163,7 +163,8 @@ public final class MonitoringFilter implements Filter {
     // Level 2: the watchdog captures the request if it is still running at its endpoint's threshold.
     private OutlierWatch watch(HttpServletRequest request, Endpoint endpoint, long startNanos) {
         try {
-            return outliers.watch(endpoint.name(), startNanos, new OutlierRequestReader(request, clientAddress));
+            return outliers.watch(endpoint.name(), startNanos, new OutlierRequestReader(request, clientAddress,
+                    monitor.config().outlierMaxFields()));
         } catch (Throwable t) {
             monitoringFailed(t);
             return null;

@@ -3,7 +3,6 @@ package dev.monitordash.servlet;
 import dev.monitordash.core.outlier.NameValue;
 import dev.monitordash.core.outlier.QueryString;
 import dev.monitordash.core.outlier.RequestData;
-import dev.monitordash.core.outlier.Truncation;
 import dev.monitordash.servlet.client.ClientAddressResolver;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,10 +29,13 @@ final class OutlierRequestReader implements Supplier<RequestData> {
 
     private final HttpServletRequest request;
     private final ClientAddressResolver clientAddress;
+    private final int maxHeaders;
 
-    OutlierRequestReader(HttpServletRequest request, ClientAddressResolver clientAddress) {
+    /** @param maxHeaders headers an outlier keeps: one more is read, so that the cut can be noted */
+    OutlierRequestReader(HttpServletRequest request, ClientAddressResolver clientAddress, int maxHeaders) {
         this.request = request;
         this.clientAddress = clientAddress;
+        this.maxHeaders = maxHeaders;
     }
 
     @Override
@@ -41,7 +43,7 @@ final class OutlierRequestReader implements Supplier<RequestData> {
         List<String> notes = new ArrayList<>();
         List<NameValue> headers = new ArrayList<>();
         Enumeration<String> names = request.getHeaderNames();
-        while (names != null && names.hasMoreElements() && headers.size() <= Truncation.MAX_HEADERS) {
+        while (names != null && names.hasMoreElements() && headers.size() <= maxHeaders) {
             String name = names.nextElement();
             Enumeration<String> values = request.getHeaders(name);
             while (values != null && values.hasMoreElements()) {

@@ -149,6 +149,14 @@ final class Checks {
         return v;
     }
 
+    /** Null (the mean rule) or a percentile from 50 to 99.99, in steps of 0.01. */
+    Double percentile(Double v) {
+        if (v != null && (!Double.isFinite(v) || v < 50 || v > 99.99 || Math.abs(v * 100 - Math.round(v * 100)) > 1e-6)) {
+            throw fail(ConfigKey.OUTLIER_PERCENTILE, v);
+        }
+        return v;
+    }
+
     int level(int v) {
         if (!MonitoringLevel.isValid(v)) {
             throw fail(ConfigKey.DEFAULT_LEVEL, v);

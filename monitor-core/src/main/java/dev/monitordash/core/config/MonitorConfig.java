@@ -37,9 +37,17 @@ public final class MonitorConfig {
     private final double outlierConstant;
     private final int outlierMinRequests;
     private final Duration outlierMinDuration;
+    private final Double outlierPercentile;
+    private final int outlierPercentileWindow;
     private final int outlierKeep;
     private final List<String> outlierMaskHeaders;
     private final List<String> outlierMaskParameters;
+    private final int outlierMaxStackDepth;
+    private final int outlierMaxDumpStackDepth;
+    private final int outlierMaxDumpThreads;
+    private final int outlierMaxDumpChars;
+    private final int outlierMaxFields;
+    private final int outlierMaxValueChars;
     private final Duration profilerPeriod;
     private final int profilerKeep;
     private final int defaultLevel;
@@ -69,9 +77,19 @@ public final class MonitorConfig {
         this.outlierMinRequests = c.range(ConfigKey.OUTLIER_MIN_REQUESTS, b.outlierMinRequests, 1, 1_000_000);
         this.outlierMinDuration = c.durationUpTo(ConfigKey.OUTLIER_MIN_DURATION, b.outlierMinDuration,
                 Duration.ofHours(1));
+        this.outlierPercentile = c.percentile(b.outlierPercentile);
+        this.outlierPercentileWindow = c.range(ConfigKey.OUTLIER_PERCENTILE_WINDOW, b.outlierPercentileWindow,
+                10, 100_000);
         this.outlierKeep = c.range(ConfigKey.OUTLIER_KEEP, b.outlierKeep, 1, 100_000);
         this.outlierMaskHeaders = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_HEADERS, b.outlierMaskHeaders));
         this.outlierMaskParameters = List.copyOf(c.words(ConfigKey.OUTLIER_MASK_PARAMETERS, b.outlierMaskParameters));
+        this.outlierMaxStackDepth = c.range(ConfigKey.OUTLIER_MAX_STACK_DEPTH, b.outlierMaxStackDepth, 1, 10_000);
+        this.outlierMaxDumpStackDepth = c.range(ConfigKey.OUTLIER_MAX_DUMP_STACK_DEPTH, b.outlierMaxDumpStackDepth,
+                1, 10_000);
+        this.outlierMaxDumpThreads = c.range(ConfigKey.OUTLIER_MAX_DUMP_THREADS, b.outlierMaxDumpThreads, 1, 100_000);
+        this.outlierMaxDumpChars = c.range(ConfigKey.OUTLIER_MAX_DUMP_CHARS, b.outlierMaxDumpChars, 1_000, 100_000_000);
+        this.outlierMaxFields = c.range(ConfigKey.OUTLIER_MAX_FIELDS, b.outlierMaxFields, 0, 10_000);
+        this.outlierMaxValueChars = c.range(ConfigKey.OUTLIER_MAX_VALUE_CHARS, b.outlierMaxValueChars, 16, 1_000_000);
         this.profilerPeriod = c.durationBetween(ConfigKey.PROFILER_PERIOD, b.profilerPeriod, Duration.ofMillis(1),
                 Duration.ofSeconds(1));
         this.profilerKeep = c.range(ConfigKey.PROFILER_KEEP, b.profilerKeep, 1, 100_000);
@@ -112,12 +130,28 @@ public final class MonitorConfig {
     public int outlierMinRequests() { return outlierMinRequests; }
     /** The least time a request must run to be an outlier, whatever its endpoint's mean. */
     public Duration outlierMinDuration() { return outlierMinDuration; }
+    /** The percentile (50-99.99) of the percentile threshold rule; empty: the mean rule. */
+    public Optional<Double> outlierPercentile() { return Optional.ofNullable(outlierPercentile); }
+    /** How many of an endpoint's latest durations the percentile rule looks at. */
+    public int outlierPercentileWindow() { return outlierPercentileWindow; }
     /** Outliers kept per endpoint. */
     public int outlierKeep() { return outlierKeep; }
     /** Header names masked in outliers besides the always-masked credentials headers. */
     public List<String> outlierMaskHeaders() { return outlierMaskHeaders; }
     /** Words that, contained in a parameter name (ignoring case), mask its values in outliers. */
     public List<String> outlierMaskParameters() { return outlierMaskParameters; }
+    /** Frames kept of an outlier's request stack. */
+    public int outlierMaxStackDepth() { return outlierMaxStackDepth; }
+    /** Frames kept per thread of an outlier's thread dump. */
+    public int outlierMaxDumpStackDepth() { return outlierMaxDumpStackDepth; }
+    /** Threads kept of an outlier's thread dump. */
+    public int outlierMaxDumpThreads() { return outlierMaxDumpThreads; }
+    /** Characters of an outlier's dumped stacks together. */
+    public int outlierMaxDumpChars() { return outlierMaxDumpChars; }
+    /** Headers, and parameters, an outlier keeps. */
+    public int outlierMaxFields() { return outlierMaxFields; }
+    /** Characters kept of one header or parameter value, the URL, the query. */
+    public int outlierMaxValueChars() { return outlierMaxValueChars; }
     /** How often the profiler samples a level-3 request's stack. */
     public Duration profilerPeriod() { return profilerPeriod; }
     /** Request profiles kept per endpoint. */
@@ -181,10 +215,19 @@ public final class MonitorConfig {
             case OUTLIER_CONSTANT -> Double.toString(outlierConstant);
             case OUTLIER_MIN_REQUESTS -> Integer.toString(outlierMinRequests);
             case OUTLIER_MIN_DURATION -> Values.format(outlierMinDuration);
+            case OUTLIER_PERCENTILE -> outlierPercentile == null ? "(not set: the mean rule)"
+                    : outlierPercentile.toString();
+            case OUTLIER_PERCENTILE_WINDOW -> Integer.toString(outlierPercentileWindow);
             case OUTLIER_KEEP -> Integer.toString(outlierKeep);
             case OUTLIER_MASK_HEADERS -> outlierMaskHeaders.isEmpty() ? "(none)" : String.join(",", outlierMaskHeaders);
             case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters.isEmpty() ? "(none)"
                     : String.join(",", outlierMaskParameters);
+            case OUTLIER_MAX_STACK_DEPTH -> Integer.toString(outlierMaxStackDepth);
+            case OUTLIER_MAX_DUMP_STACK_DEPTH -> Integer.toString(outlierMaxDumpStackDepth);
+            case OUTLIER_MAX_DUMP_THREADS -> Integer.toString(outlierMaxDumpThreads);
+            case OUTLIER_MAX_DUMP_CHARS -> Integer.toString(outlierMaxDumpChars);
+            case OUTLIER_MAX_FIELDS -> Integer.toString(outlierMaxFields);
+            case OUTLIER_MAX_VALUE_CHARS -> Integer.toString(outlierMaxValueChars);
             case PROFILER_PERIOD -> Values.format(profilerPeriod);
             case PROFILER_KEEP -> Integer.toString(profilerKeep);
             case DEFAULT_LEVEL -> Integer.toString(defaultLevel);
@@ -228,9 +271,17 @@ public final class MonitorConfig {
         double outlierConstant;
         int outlierMinRequests;
         Duration outlierMinDuration;
+        Double outlierPercentile;
+        int outlierPercentileWindow;
         int outlierKeep;
         List<String> outlierMaskHeaders;
         List<String> outlierMaskParameters;
+        int outlierMaxStackDepth;
+        int outlierMaxDumpStackDepth;
+        int outlierMaxDumpThreads;
+        int outlierMaxDumpChars;
+        int outlierMaxFields;
+        int outlierMaxValueChars;
         Duration profilerPeriod;
         int profilerKeep;
         int defaultLevel;
@@ -271,6 +322,15 @@ public final class MonitorConfig {
             outlierMinDuration = v;
             return code(ConfigKey.OUTLIER_MIN_DURATION);
         }
+        /** The percentile rule (e.g. 99 or 99.9); null: the mean rule. */
+        public Builder outlierPercentile(Double v) {
+            outlierPercentile = v;
+            return code(ConfigKey.OUTLIER_PERCENTILE);
+        }
+        public Builder outlierPercentileWindow(int v) {
+            outlierPercentileWindow = v;
+            return code(ConfigKey.OUTLIER_PERCENTILE_WINDOW);
+        }
         public Builder outlierKeep(int v) { outlierKeep = v; return code(ConfigKey.OUTLIER_KEEP); }
         public Builder outlierMaskHeaders(List<String> v) {
             outlierMaskHeaders = v == null ? null : new ArrayList<>(v);
@@ -279,6 +339,27 @@ public final class MonitorConfig {
         public Builder outlierMaskParameters(List<String> v) {
             outlierMaskParameters = v == null ? null : new ArrayList<>(v);
             return code(ConfigKey.OUTLIER_MASK_PARAMETERS);
+        }
+        public Builder outlierMaxStackDepth(int v) {
+            outlierMaxStackDepth = v;
+            return code(ConfigKey.OUTLIER_MAX_STACK_DEPTH);
+        }
+        public Builder outlierMaxDumpStackDepth(int v) {
+            outlierMaxDumpStackDepth = v;
+            return code(ConfigKey.OUTLIER_MAX_DUMP_STACK_DEPTH);
+        }
+        public Builder outlierMaxDumpThreads(int v) {
+            outlierMaxDumpThreads = v;
+            return code(ConfigKey.OUTLIER_MAX_DUMP_THREADS);
+        }
+        public Builder outlierMaxDumpChars(int v) {
+            outlierMaxDumpChars = v;
+            return code(ConfigKey.OUTLIER_MAX_DUMP_CHARS);
+        }
+        public Builder outlierMaxFields(int v) { outlierMaxFields = v; return code(ConfigKey.OUTLIER_MAX_FIELDS); }
+        public Builder outlierMaxValueChars(int v) {
+            outlierMaxValueChars = v;
+            return code(ConfigKey.OUTLIER_MAX_VALUE_CHARS);
         }
         public Builder profilerPeriod(Duration v) { profilerPeriod = v; return code(ConfigKey.PROFILER_PERIOD); }
         public Builder profilerKeep(int v) { profilerKeep = v; return code(ConfigKey.PROFILER_KEEP); }
@@ -329,9 +410,17 @@ public final class MonitorConfig {
                     case OUTLIER_CONSTANT -> outlierConstant(Values.decimal(value));
                     case OUTLIER_MIN_REQUESTS -> outlierMinRequests(Values.integer(value));
                     case OUTLIER_MIN_DURATION -> outlierMinDuration(Values.duration(value));
+                    case OUTLIER_PERCENTILE -> outlierPercentile(value.isBlank() ? null : Values.decimal(value));
+                    case OUTLIER_PERCENTILE_WINDOW -> outlierPercentileWindow(Values.integer(value));
                     case OUTLIER_KEEP -> outlierKeep(Values.integer(value));
                     case OUTLIER_MASK_HEADERS -> outlierMaskHeaders(Values.list(value));
                     case OUTLIER_MASK_PARAMETERS -> outlierMaskParameters(Values.list(value));
+                    case OUTLIER_MAX_STACK_DEPTH -> outlierMaxStackDepth(Values.integer(value));
+                    case OUTLIER_MAX_DUMP_STACK_DEPTH -> outlierMaxDumpStackDepth(Values.integer(value));
+                    case OUTLIER_MAX_DUMP_THREADS -> outlierMaxDumpThreads(Values.integer(value));
+                    case OUTLIER_MAX_DUMP_CHARS -> outlierMaxDumpChars(Values.integer(value));
+                    case OUTLIER_MAX_FIELDS -> outlierMaxFields(Values.integer(value));
+                    case OUTLIER_MAX_VALUE_CHARS -> outlierMaxValueChars(Values.integer(value));
                     case PROFILER_PERIOD -> profilerPeriod(Values.duration(value));
                     case PROFILER_KEEP -> profilerKeep(Values.integer(value));
                     case DEFAULT_LEVEL -> defaultLevel(Values.level(value));

@@ -13,11 +13,13 @@ import java.util.function.Supplier;
 public final class Capturer {
 
     private final SystemSampler sampler = new SystemSampler();
-    private final ThreadCapture threads = new ThreadCapture();
+    private final ThreadCapture threads;
     private final Masking masking;
 
+    /** Masks and caps by {@code masking} and its {@link Masking#limits() limits}. */
     public Capturer(Masking masking) {
         this.masking = masking;
+        this.threads = new ThreadCapture(masking.limits());
     }
 
     /** Refreshes the system snapshot (the watchdog calls this every second). */
@@ -40,7 +42,7 @@ public final class Capturer {
         RequestData request = null;
         try {
             if (requestThread != null) {
-                stack = threads.stackOf(requestThread, Truncation.REQUEST_STACK_DEPTH, notes);
+                stack = threads.stackOf(requestThread, masking.limits().requestStackDepth(), notes);
             } else {
                 notes.add("the request is asynchronous: no thread was running it at the deadline;"
                         + " see the threads of the dump");

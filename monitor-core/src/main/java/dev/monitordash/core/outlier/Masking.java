@@ -23,8 +23,14 @@ public final class Masking {
 
     private final Set<String> headers = new HashSet<>();
     private final List<String> parameterWords = new ArrayList<>();
+    private final OutlierLimits limits;
 
     public Masking(List<String> extraHeaders, List<String> parameterWords) {
+        this(extraHeaders, parameterWords, OutlierLimits.DEFAULTS);
+    }
+
+    public Masking(List<String> extraHeaders, List<String> parameterWords, OutlierLimits limits) {
+        this.limits = limits;
         headers.addAll(CREDENTIAL_HEADERS);
         for (String h : extraHeaders) {
             headers.add(h.toLowerCase(Locale.ROOT));
@@ -35,7 +41,12 @@ public final class Masking {
     }
 
     public static Masking of(MonitorConfig config) {
-        return new Masking(config.outlierMaskHeaders(), config.outlierMaskParameters());
+        return new Masking(config.outlierMaskHeaders(), config.outlierMaskParameters(), OutlierLimits.of(config));
+    }
+
+    /** The caps applied here and by the capture that uses this masking. */
+    public OutlierLimits limits() {
+        return limits;
     }
 
     public boolean masksHeader(String name) {
@@ -55,11 +66,11 @@ public final class Masking {
     /** The request data as it may be stored: masked and capped. */
     public RequestData apply(RequestData data) {
         List<String> notes = new ArrayList<>(data.notes());
-        List<NameValue> h = maskAll(data.headers(), true, Truncation.MAX_HEADERS, "headers", notes);
-        List<NameValue> p = maskAll(data.parameters(), false, Truncation.MAX_PARAMETERS, "parameters", notes);
-        return new RequestData(Truncation.cap(data.url(), Truncation.MAX_VALUE_CHARS),
-                Truncation.cap(maskQuery(data.query()), Truncation.MAX_VALUE_CHARS), data.method(), h, p,
-                data.remoteAddress(), Truncation.cap(data.user(), Truncation.MAX_VALUE_CHARS), notes);
+        List<NameValue> h = maskAll(data.headers(), true, limits.fields(), "headers", notes);
+        List<NameValue> p = maskAll(data.parameters(), false, limits.fields(), "parameters", notes);
+        int chars = limits.valueChars();
+        return new RequestData(Truncation.cap(data.url(), chars), Truncation.cap(maskQuery(data.query()), chars),
+                data.method(), h, p, data.remoteAddress(), Truncation.cap(data.user(), chars), notes);
     }
 
     private List<NameValue> maskAll(List<NameValue> items, boolean header, int max, String what, List<String> notes) {
@@ -70,8 +81,8 @@ public final class Masking {
                 break;
             }
             boolean masked = header ? masksHeader(nv.name()) : masksParameter(nv.name());
-            out.add(new NameValue(Truncation.cap(nv.name(), Truncation.MAX_VALUE_CHARS),
-                    masked ? MASK : Truncation.cap(nv.value(), Truncation.MAX_VALUE_CHARS)));
+            out.add(new NameValue(Truncation.cap(nv.name(), limits.valueChars()),
+                    masked ? MASK : Truncation.cap(nv.value(), limits.valueChars())));
         }
         return out;
     }

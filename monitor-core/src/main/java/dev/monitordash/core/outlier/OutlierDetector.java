@@ -18,15 +18,21 @@ public final class OutlierDetector implements AutoCloseable {
     private volatile boolean closed;
 
     public OutlierDetector(MonitorConfig config) {
-        this(new OutlierThresholds(config.outlierConstant(), config.outlierMinRequests(),
-                config.outlierMinDuration().toNanos()), Masking.of(config),
-                "monitordash-watchdog");
+        this(thresholds(config), Masking.of(config), "monitordash-watchdog");
     }
 
     OutlierDetector(OutlierThresholds thresholds, Masking masking, String threadName) {
         this.thresholds = thresholds;
         this.masking = masking;
         this.threadName = threadName;
+    }
+
+    /** The mean rule of the seed, or the percentile rule when one is configured. */
+    static OutlierThresholds thresholds(MonitorConfig config) {
+        long floor = config.outlierMinDuration().toNanos();
+        return config.outlierPercentile()
+                .map(p -> OutlierThresholds.percentile(p, config.outlierPercentileWindow(), config.outlierMinRequests(), floor))
+                .orElseGet(() -> new OutlierThresholds(config.outlierConstant(), config.outlierMinRequests(), floor));
     }
 
     public OutlierThresholds thresholds() {

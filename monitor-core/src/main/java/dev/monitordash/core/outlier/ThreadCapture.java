@@ -20,6 +20,15 @@ final class ThreadCapture {
     // are not asked for: finding them walks the whole heap, which made a capture take tens of ms. The lock
     // a thread waits for, and its owner, are reported either way.
     private final boolean lockedMonitors = threads.isObjectMonitorUsageSupported();
+    private final OutlierLimits limits;
+
+    ThreadCapture() {
+        this(OutlierLimits.DEFAULTS);
+    }
+
+    ThreadCapture(OutlierLimits limits) {
+        this.limits = limits;
+    }
 
     /** The stack of one thread as text, at most {@code maxDepth} frames. */
     String stackOf(Thread thread, int maxDepth, List<String> notes) {
@@ -44,29 +53,29 @@ final class ThreadCapture {
         }
     }
 
-    /** Every live thread, capped by {@link Truncation}; {@code notes} says what was cut. */
+    /** Every live thread, capped by the {@link OutlierLimits}; {@code notes} says what was cut. */
     List<CapturedThread> dumpAll(List<String> notes) {
         ThreadInfo[] infos;
         try {
-            infos = threads.dumpAllThreads(lockedMonitors, false, Truncation.DUMP_STACK_DEPTH + 1);
+            infos = threads.dumpAllThreads(lockedMonitors, false, limits.dumpStackDepth() + 1);
         } catch (RuntimeException e) {
             notes.add("thread dump unavailable: " + e);
             return List.of();
         }
-        List<CapturedThread> out = new ArrayList<>(Math.min(infos.length, Truncation.DUMP_MAX_THREADS));
+        List<CapturedThread> out = new ArrayList<>(Math.min(infos.length, limits.dumpThreads()));
         long chars = 0;
         boolean stacksCut = false;
         for (ThreadInfo info : infos) {
             if (info == null) {
                 continue;
             }
-            if (out.size() == Truncation.DUMP_MAX_THREADS) {
+            if (out.size() == limits.dumpThreads()) {
                 notes.add("thread dump: " + (infos.length - out.size()) + " more threads not kept " + Truncation.MARK);
                 break;
             }
             String stack;
-            if (chars < Truncation.DUMP_MAX_CHARS) {
-                stack = format(info.getStackTrace(), Truncation.DUMP_STACK_DEPTH, info.getLockedMonitors());
+            if (chars < limits.dumpChars()) {
+                stack = format(info.getStackTrace(), limits.dumpStackDepth(), info.getLockedMonitors());
                 chars += stack.length();
             } else {
                 stack = Truncation.MARK;
@@ -79,7 +88,7 @@ final class ThreadCapture {
                     info.isDaemon(), lock == null ? null : lock.toString(), owner, stack));
         }
         if (stacksCut) {
-            notes.add("thread dump: stacks beyond " + Truncation.DUMP_MAX_CHARS + " characters not kept "
+            notes.add("thread dump: stacks beyond " + limits.dumpChars() + " characters not kept "
                     + Truncation.MARK);
         }
         return out;

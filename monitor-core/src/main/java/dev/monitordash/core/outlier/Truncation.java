@@ -1,6 +1,6 @@
 package dev.monitordash.core.outlier;
 
-/** Caps on what an outlier stores, and the visible marker of a cut. */
+/** The default caps on what an outlier stores ({@link OutlierLimits} holds the configured ones), and the visible marker of a cut. */
 public final class Truncation {
 
     /** Appended where something was cut, so a reader never takes a capped value for the whole. */

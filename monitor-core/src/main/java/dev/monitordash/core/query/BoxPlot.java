@@ -3,7 +3,7 @@ package dev.monitordash.core.query;
 import java.util.List;
 
 /**
- * A box plot of execution times in milliseconds, from exact quartiles (R-7, see {@link Quantiles}).
+ * A box plot of execution times in milliseconds (or, for {@link OutlierCpu}, CPU loads in percent), from exact quartiles (R-7, see {@link Quantiles}).
  * Whiskers reach the most extreme values within 1.5 IQR of the box (Tukey); values beyond are outliers,
  * of which at most {@link BoxPlotReader#OUTLIERS_PER_SIDE} per side are listed (the most extreme ones),
  * while {@code outlierCount} counts them all.

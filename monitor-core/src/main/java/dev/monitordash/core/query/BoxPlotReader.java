@@ -87,7 +87,10 @@ final class BoxPlotReader {
         return out;
     }
 
-    /** The same box as {@link #read}, from all values sorted ascending (in microseconds). */
+    /**
+     * The same box as {@link #read}, from all values sorted ascending, in thousandths of the box's unit:
+     * microseconds for a box of milliseconds, 0.001 % for the CPU loads of {@link OutlierCpu}.
+     */
     static BoxPlot of(String label, long[] sorted) {
         int n = sorted.length;
         double q1 = Quantiles.of(sorted, 1, 4);

@@ -21,6 +21,23 @@ public interface DashboardQueries {
         return List.of();
     }
 
+    /**
+     * The endpoint's outliers captured in {@code range} (null: all stored), newest first, at most
+     * {@code limit}; an endpoint the store does not know fails with {@link UnknownEndpointException}.
+     */
+    default List<OutlierSummary> outliers(String endpoint, TimeRange range, int limit) {
+        return List.of();
+    }
+
+    /**
+     * CPU load per logical processor across the endpoint's newest {@code limit} outliers captured in
+     * {@code range} (null: all stored), one box per processor; unknown endpoint as {@link #outliers(String,
+     * TimeRange, int)}.
+     */
+    default OutlierCpu outlierCpu(String endpoint, TimeRange range, int limit) {
+        return new OutlierCpu(endpoint, 0, List.of());
+    }
+
     /** One outlier with everything captured, or empty if there is none with that id (any more). */
     default Optional<OutlierDetail> outlier(long id) {
         return Optional.empty();

@@ -80,6 +80,24 @@ public final class JdbcDashboardQueries implements DashboardQueries {
     }
 
     @Override
+    public List<OutlierSummary> outliers(String endpoint, TimeRange range, int limit) {
+        requirePositive(limit);
+        return reads.read("the outliers of " + endpoint, c -> OutlierQueries.list(c, endpoint, range, limit));
+    }
+
+    @Override
+    public OutlierCpu outlierCpu(String endpoint, TimeRange range, int limit) {
+        requirePositive(limit);
+        return reads.read("the outliers' CPU of " + endpoint, c -> OutlierQueries.cpu(c, endpoint, range, limit));
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+    }
+
+    @Override
     public Optional<OutlierDetail> outlier(long id) {
         return reads.read("outlier " + id, c -> OutlierQueries.detail(c, id));
     }

@@ -23,6 +23,11 @@ final class OutlierQueries {
     private static final String FROM = " FROM outlier o JOIN request r ON r.id = o.request_id "
             + "JOIN endpoint e ON e.id = o.endpoint_id";
     static final String LIST = "SELECT " + SUMMARY_COLUMNS + FROM + " WHERE e.name = ? ORDER BY o.id DESC LIMIT ?";
+    static final String LIST_IN_RANGE = "SELECT " + SUMMARY_COLUMNS + FROM + " WHERE o.endpoint_id = ? "
+            + "AND o.captured_at >= ? AND o.captured_at < ? ORDER BY o.id DESC LIMIT ?";
+    // Retention keeps a bounded number per endpoint: these are a few hundred short rows at most.
+    static final String CPU_IN_RANGE = "SELECT o.cpu_per_core FROM outlier o WHERE o.endpoint_id = ? "
+            + "AND o.captured_at >= ? AND o.captured_at < ? ORDER BY o.id DESC LIMIT ?";
     static final String DETAIL = "SELECT " + SUMMARY_COLUMNS + ", o.query, o.remote_address, o.user_name, "
             + "o.request_thread, o.request_stack, o.cpu_per_core, o.cpu_total, o.memory_total, o.memory_available, "
             + "o.heap_used, o.heap_committed, o.heap_max, o.non_heap_used, o.non_heap_committed, o.gc_count, "
@@ -48,6 +53,63 @@ final class OutlierQueries {
             }
         }
         return out;
+    }
+
+    /**
+     * The endpoint's outliers captured in the range (all when null), newest first; an unknown endpoint
+     * fails with {@link UnknownEndpointException}.
+     */
+    static List<OutlierSummary> list(Connection c, String endpoint, TimeRange range, int limit) throws SQLException {
+        long id = Reads.endpointId(c, endpoint);
+        List<OutlierSummary> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(LIST_IN_RANGE)) {
+            Reads.bind(ps, id, from(range), to(range), limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(summary(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One box per logical processor over the CPU loads the endpoint's newest {@code limit} outliers in the
+     * range captured. Loads are kept to 0.001 % so that the one box computation
+     * ({@link BoxPlotReader#of}, which reads thousandths) serves here too. Outliers without CPU values
+     * (platforms that do not tell) are not counted; a processor only some of them had gets the box of those.
+     */
+    static OutlierCpu cpu(Connection c, String endpoint, TimeRange range, int limit) throws SQLException {
+        long id = Reads.endpointId(c, endpoint);
+        List<List<Double>> captures = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CPU_IN_RANGE)) {
+            Reads.bind(ps, id, from(range), to(range), limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Double> cores = numbers(rs.getString(1));
+                    if (!cores.isEmpty()) {
+                        captures.add(cores);
+                    }
+                }
+            }
+        }
+        int processors = captures.stream().mapToInt(List::size).max().orElse(0);
+        List<BoxPlot> boxes = new ArrayList<>(processors);
+        for (int core = 0; core < processors; core++) {
+            int k = core;
+            long[] thousandths = captures.stream().filter(l -> l.size() > k)
+                    .mapToLong(l -> Math.round(l.get(k) * 1_000)).sorted().toArray();
+            boxes.add(BoxPlotReader.of("CPU " + core, thousandths));
+        }
+        return new OutlierCpu(endpoint, captures.size(), boxes);
+    }
+
+    private static long from(TimeRange range) {
+        return range == null ? Long.MIN_VALUE : range.fromMicros();
+    }
+
+    private static long to(TimeRange range) {
+        return range == null ? Long.MAX_VALUE : range.toMicros();
     }
 
     static Optional<OutlierDetail> detail(Connection c, long id) throws SQLException {

@@ -7,7 +7,7 @@ package dev.monitordash.core.query;
  * median of an even count is the mean of the two middle values, the minimum is the 0-quantile and the
  * maximum the 1-quantile. Computed on rationals p = num/den so that no rounding moves the index.
  */
-final class Quantiles {
+public final class Quantiles {
 
     private Quantiles() {
     }
@@ -24,8 +24,8 @@ final class Quantiles {
         return new Position(scaled / den, (scaled % den) / (double) den);
     }
 
-    /** The p-quantile of sorted values, by R-7; for tests and small in-memory samples. */
-    static double of(long[] sorted, int num, int den) {
+    /** The p-quantile (p = num/den) of sorted values, by R-7; for small in-memory samples. */
+    public static double of(long[] sorted, int num, int den) {
         Position p = of(sorted.length, num, den);
         int i = (int) p.index();
         double lower = sorted[i];

@@ -153,6 +153,12 @@ public final class JdbcStore implements MonitorStore {
         });
     }
 
+    /** Latest durations (µs) per endpoint name, oldest first ({@link LatestDurations}). */
+    @Override
+    public Map<String, long[]> loadRecentDurations(int perEndpoint) {
+        return transaction("load recent durations", c -> LatestDurations.load(c, perEndpoint));
+    }
+
     @Override
     public void saveEndpoint(String name, String handler, int level, Instant firstSeen, String version) {
         requireLevel(level);

@@ -38,6 +38,14 @@ public interface MonitorStore extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The latest {@code perEndpoint} durations (µs) of each endpoint, oldest first: the percentile
+     * threshold rule survives restarts. A store that keeps no history returns an empty map.
+     */
+    default java.util.Map<String, long[]> loadRecentDurations(int perEndpoint) {
+        return java.util.Map.of();
+    }
+
     /** Stores the version if new, with its first-seen time (the seed prints it beside the box plot). */
     void saveVersion(VersionInfo version, Instant firstSeen);
 

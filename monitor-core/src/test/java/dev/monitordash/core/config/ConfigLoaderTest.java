@@ -247,9 +247,17 @@ class ConfigLoaderTest {
                 "monitordash.outlier.constant=3",
                 "monitordash.outlier.min-requests=5",
                 "monitordash.outlier.min-duration=5ms",
+                "monitordash.outlier.percentile=99.5",
+                "monitordash.outlier.percentile.window=200",
                 "monitordash.outlier.keep=20",
                 "monitordash.outlier.mask.headers=X-Api-Key",
                 "monitordash.outlier.mask.parameters=pin",
+                "monitordash.outlier.max.stack-depth=100",
+                "monitordash.outlier.max.dump-stack-depth=20",
+                "monitordash.outlier.max.dump-threads=500",
+                "monitordash.outlier.max.dump-chars=200000",
+                "monitordash.outlier.max.fields=50",
+                "monitordash.outlier.max.value-chars=1024",
                 "monitordash.profiler.period=10ms",
                 "monitordash.profiler.keep=5",
                 "monitordash.level.default=2",
@@ -268,5 +276,7 @@ class ConfigLoaderTest {
         assertEquals("/ops/dash", c.dashboardPath());
         assertEquals("mon", c.databaseUser().orElseThrow());
         assertEquals(64, c.batchSize());
+        assertEquals(99.5, c.outlierPercentile().orElseThrow());
+        assertEquals(50, c.outlierMaxFields());
     }
 }

@@ -48,11 +48,19 @@ class MonitorConfigTest {
         put(ConfigKey.OUTLIER_CONSTANT, "3.5", MonitorConfig::outlierConstant, 3.5, "1");
         put(ConfigKey.OUTLIER_MIN_REQUESTS, "25", MonitorConfig::outlierMinRequests, 25, "0");
         put(ConfigKey.OUTLIER_MIN_DURATION, "250ms", MonitorConfig::outlierMinDuration, Duration.ofMillis(250), "2h");
+        put(ConfigKey.OUTLIER_PERCENTILE, "99.9", c -> c.outlierPercentile().orElseThrow(), 99.9, "99.999");
+        put(ConfigKey.OUTLIER_PERCENTILE_WINDOW, "500", MonitorConfig::outlierPercentileWindow, 500, "9");
         put(ConfigKey.OUTLIER_KEEP, "7", MonitorConfig::outlierKeep, 7, "100001");
         put(ConfigKey.OUTLIER_MASK_HEADERS, "X-Api-Key, X-Auth-Token", MonitorConfig::outlierMaskHeaders,
                 List.of("X-Api-Key", "X-Auth-Token"), "X-Api-Key,X:Y");
         put(ConfigKey.OUTLIER_MASK_PARAMETERS, "pin,otp", MonitorConfig::outlierMaskParameters, List.of("pin", "otp"),
                 "pin,o/tp");
+        put(ConfigKey.OUTLIER_MAX_STACK_DEPTH, "40", MonitorConfig::outlierMaxStackDepth, 40, "0");
+        put(ConfigKey.OUTLIER_MAX_DUMP_STACK_DEPTH, "8", MonitorConfig::outlierMaxDumpStackDepth, 8, "10001");
+        put(ConfigKey.OUTLIER_MAX_DUMP_THREADS, "300", MonitorConfig::outlierMaxDumpThreads, 300, "0");
+        put(ConfigKey.OUTLIER_MAX_DUMP_CHARS, "50000", MonitorConfig::outlierMaxDumpChars, 50_000, "999");
+        put(ConfigKey.OUTLIER_MAX_FIELDS, "0", MonitorConfig::outlierMaxFields, 0, "-1");
+        put(ConfigKey.OUTLIER_MAX_VALUE_CHARS, "512", MonitorConfig::outlierMaxValueChars, 512, "15");
         put(ConfigKey.PROFILER_PERIOD, "20ms", MonitorConfig::profilerPeriod, Duration.ofMillis(20), "0");
         put(ConfigKey.PROFILER_KEEP, "30", MonitorConfig::profilerKeep, 30, "-1");
         put(ConfigKey.DEFAULT_LEVEL, "3", MonitorConfig::defaultLevel, 3, "4");

@@ -68,6 +68,24 @@ class MaskingTest {
     }
 
     @Test
+    void configuredLimitsCapFieldsAndValues() {
+        Masking small = new Masking(List.of(), WORDS, new OutlierLimits(10, 10, 10, 1_000, 2, 16));
+        List<NameValue> params = List.of(new NameValue("a", "1"), new NameValue("b", "x".repeat(40)),
+                new NameValue("password", "hunter2"));
+        RequestData out = small.apply(request(List.of(), params, "q=" + "y".repeat(40)));
+        assertEquals(List.of(new NameValue("a", "1"), new NameValue("b", "x".repeat(16) + " (truncated)")),
+                out.parameters());
+        assertEquals(List.of("parameters: 1 more not kept (truncated)"), out.notes());
+        assertEquals("q=" + "y".repeat(14) + " (truncated)", out.query());
+    }
+
+    @Test
+    void defaultLimitsAreTheConfigurationDefaults() {
+        assertEquals(OutlierLimits.DEFAULTS, OutlierLimits.of(dev.monitordash.core.config.MonitorConfig.builder().build()));
+        assertEquals(Truncation.MAX_HEADERS, Truncation.MAX_PARAMETERS, "one cap serves headers and parameters");
+    }
+
+    @Test
     void capKeepsShortTextAndNeverSplitsASurrogatePair() {
         assertEquals("abc", Truncation.cap("abc", 3));
         assertEquals(null, Truncation.cap(null, 3));

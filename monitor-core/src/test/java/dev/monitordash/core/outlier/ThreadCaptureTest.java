@@ -26,6 +26,19 @@ class ThreadCaptureTest {
     }
 
     @Test
+    void dumpKeepsTheConfiguredNumberOfThreadsAndFramesPerThread() {
+        ThreadCapture small = new ThreadCapture(new OutlierLimits(10, 3, 2, 1_000_000, 10, 100));
+        List<String> notes = new ArrayList<>();
+        List<CapturedThread> dump = small.dumpAll(notes);
+        assertEquals(2, dump.size(), notes::toString);
+        for (CapturedThread t : dump) {
+            long frames = t.stack().lines().filter(l -> l.startsWith("at ")).count();
+            assertTrue(frames <= 3, t.stack());
+        }
+        assertTrue(notes.stream().anyMatch(n -> n.contains(Truncation.MARK)), notes::toString);
+    }
+
+    @Test
     void shallowStackIsNotMarked() {
         StackTraceElement[] frames = new Throwable().getStackTrace();
         assertFalse(ThreadCapture.format(frames, frames.length, null).contains(Truncation.MARK));

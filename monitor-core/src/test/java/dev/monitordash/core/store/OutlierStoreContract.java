@@ -9,6 +9,10 @@ import dev.monitordash.core.query.GroupedProfile;
 import dev.monitordash.core.query.OutlierDetail;
 import dev.monitordash.core.query.ProfileSummary;
 import dev.monitordash.core.query.OutlierSummary;
+import dev.monitordash.core.query.BoxPlot;
+import dev.monitordash.core.query.OutlierCpu;
+import dev.monitordash.core.query.TimeRange;
+import dev.monitordash.core.query.UnknownEndpointException;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.core.testing.Outliers;
 import dev.monitordash.core.testing.Records;
@@ -26,6 +30,7 @@ import java.util.List;
 import static dev.monitordash.core.testing.Records.ORIGIN;
 import static dev.monitordash.core.testing.Records.endpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -125,6 +130,64 @@ abstract class OutlierStoreContract {
         JdbcStore store = open(3);
         assertTrue(store.queries().outlier(12345).isEmpty());
         assertTrue(store.queries().outliers("/nothing", 10).isEmpty());
+    }
+
+    @Test
+    void outliersInARangeAreListedNewestFirstAndUnknownEndpointsRefused() {
+        JdbcStore store = open(10);
+        Endpoint a = endpoint("/a");
+        for (int i = 0; i < 4; i++) {
+            long at = T0 + i * 60_000_000L; // one a minute
+            store.writeBatch(List.of(Outliers.record(a, at, 500_000, Outliers.capture("a" + i, at, List.of(1.0)))), ORIGIN);
+        }
+        TimeRange middle = new TimeRange(EpochMicros.toInstant(T0 + 60_000_000L), EpochMicros.toInstant(T0 + 180_000_000L));
+
+        assertEquals(List.of("http://localhost/orders/a2", "http://localhost/orders/a1"),
+                store.queries().outliers("/a", middle, 10).stream().map(OutlierSummary::url).toList());
+        assertEquals(List.of("http://localhost/orders/a3", "http://localhost/orders/a2"),
+                store.queries().outliers("/a", null, 2).stream().map(OutlierSummary::url).toList());
+        assertThrows(UnknownEndpointException.class, () -> store.queries().outliers("/nothing", null, 10));
+        assertThrows(UnknownEndpointException.class, () -> store.queries().outlierCpu("/nothing", null, 10));
+    }
+
+    @Test
+    void cpuPerCoreAcrossAnEndpointsOutliersIsOneExactBoxPerProcessor() {
+        JdbcStore store = open(10);
+        Endpoint a = endpoint("/a");
+        double[][] loads = {{10, 90}, {20, 80}, {30, 70}, {40, 60}, {100, 50}};
+        for (int i = 0; i < loads.length; i++) {
+            long at = T0 + i;
+            store.writeBatch(List.of(Outliers.record(a, at, 500_000,
+                    Outliers.capture("a" + i, at, List.of(loads[i][0], loads[i][1])))), ORIGIN);
+        }
+        store.writeBatch(List.of(Outliers.record(a, T0 + 9, 500_000, Outliers.capture("none", T0 + 9, List.of()))),
+                ORIGIN);
+
+        OutlierCpu cpu = store.queries().outlierCpu("/a", null, 100);
+        assertEquals(5, cpu.outliers(), "the capture without CPU values is left out");
+        assertEquals(List.of("CPU 0", "CPU 1"), cpu.cores().stream().map(BoxPlot::label).toList());
+        BoxPlot core0 = cpu.cores().get(0);
+        assertEquals(5, core0.count());
+        assertEquals(20.0, core0.q1(), 1e-9);
+        assertEquals(30.0, core0.median(), 1e-9);
+        assertEquals(40.0, core0.q3(), 1e-9);
+        assertEquals(100.0, core0.max(), 1e-9);
+        assertEquals(List.of(100.0), core0.outliers(), "beyond q3 + 1.5 IQR = 70");
+        assertEquals(40.0, core0.upperWhisker(), 1e-9);
+        assertEquals(70.0, cpu.cores().get(1).median(), 1e-9);
+        // The newest two only (the one without CPU values counts towards the limit: it is an outlier too).
+        assertEquals(2, store.queries().outlierCpu("/a", null, 3).outliers());
+    }
+
+    @Test
+    void latestDurationsPerEndpointComeOldestFirst() {
+        JdbcStore store = open(3);
+        Endpoint a = endpoint("/a");
+        store.writeBatch(List.of(Records.get(a, T0 + 3, 30), Records.get(a, T0 + 1, 10), Records.get(a, T0 + 2, 20),
+                Records.get(endpoint("/b"), T0, 7)), ORIGIN);
+        java.util.Map<String, long[]> latest = store.loadRecentDurations(2);
+        assertEquals(List.of(20L, 30L), java.util.Arrays.stream(latest.get("/a")).boxed().toList());
+        assertEquals(List.of(7L), java.util.Arrays.stream(latest.get("/b")).boxed().toList());
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class ApiRoutes {
     private final EndpointRows endpointRows;
     private final LevelChange levelChange;
     private final AnalyticsRoutes analytics;
+    private final OutlierRoutes outliers;
 
     public ApiRoutes(Monitor monitor) {
         this(monitor, Clock.systemUTC());
@@ -36,6 +37,7 @@ public final class ApiRoutes {
         this.endpointRows = new EndpointRows(monitor);
         this.levelChange = new LevelChange(monitor);
         this.analytics = new AnalyticsRoutes(monitor, clock);
+        this.outliers = new OutlierRoutes(monitor, clock);
     }
 
     public void handle(Exchange ex, UserSession session) throws IOException {
@@ -64,7 +66,7 @@ public final class ApiRoutes {
                 ex.json(200, StatusView.of(monitor));
                 break;
             default:
-                if (!analytics.handle(ex, session)) {
+                if (!analytics.handle(ex, session) && !outliers.handle(ex)) {
                     throw HttpError.notFound();
                 }
         }

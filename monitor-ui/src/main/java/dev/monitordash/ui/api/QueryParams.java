@@ -135,6 +135,20 @@ final class QueryParams {
                 + printable(value) + "'");
     }
 
+    /** A required positive id (a stored row's key). */
+    long id(String name) {
+        String value = required(name);
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw HttpError.badRequest("'" + name + "' must be a positive integer, was '" + printable(value) + "'");
+    }
+
     /** {@code top} (1-1000, default 10) and {@code order} ({@code requests} or {@code slowest}). */
     TopN topN() {
         int n = integer("top", 1, MAX_TOP, DEFAULT_TOP);

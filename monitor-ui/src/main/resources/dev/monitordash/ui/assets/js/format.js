@@ -56,6 +56,25 @@ export function formatAgo(iso, now = Date.now()) {
   return `${Math.round(hours / 24)} days ago`;
 }
 
+/** Bytes as "512 B", "12.3 MiB", "1.5 GiB"; "–" when unknown (negative). */
+export function formatBytes(bytes) {
+  if (bytes === null || bytes === undefined || bytes < 0 || Number.isNaN(bytes)) return '–';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? integer.format(value) : decimal.format(value)} ${units[unit]}`;
+}
+
+/** A percentage (0-100) as "12.5 %"; "–" when unknown (negative). */
+export function formatPercent(percent) {
+  if (percent === null || percent === undefined || percent < 0 || Number.isNaN(percent)) return '–';
+  return `${decimal.format(percent)} %`;
+}
+
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 
 /** A share between 0 and 1 as a percentage, e.g. "42.5%". */

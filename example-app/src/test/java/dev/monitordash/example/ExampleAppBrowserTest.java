@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -201,6 +202,80 @@ class ExampleAppBrowserTest {
         List<WebElement> faster = browser.driver().findElements(By.cssSelector("#report-faster tbody tr"));
         assertTrue(!faster.isEmpty(), text("report"));
         assertEquals(DemoHistory.REGRESSED_ENDPOINT, faster.get(0).getAttribute("data-endpoint"));
+    }
+
+    @Test
+    void theEndpointThatSometimesHangsHasItsOutliersCaughtWithTheirStack() throws Exception {
+        // The demo put /api/feeds/refresh at level 2; 3 % of its calls hang 2-5 s on a "remote feed".
+        String feeds = "/api/feeds/refresh";
+        String query = "endpoint=" + URLEncoder.encode(feeds, StandardCharsets.UTF_8);
+        requestUntil(feeds, () -> count("api/outliers?" + query, "outliers") > 0, 600);
+
+        browser.open("outliers?" + query);
+        browser.awaitReady("outliers-list");
+        WebElement first = browser.rows("outliers-table", (int) count("api/outliers?" + query, "outliers")).get(0);
+        first.click();
+        browser.awaitReady("outlier-stack");
+        List<WebElement> appFrames = browser.driver().findElements(By.cssSelector("#outlier-stack-body li.frame-app"));
+        assertTrue(appFrames.stream().anyMatch(f -> f.getText().contains("RefreshFeedsServlet")),
+                "the example's servlet is an application frame: " + appFrames.stream().map(WebElement::getText).toList());
+        browser.awaitReady("outlier-cpu");
+        browser.screenshot("example-outliers");
+        browser.js("document.getElementById('outlier-stack').scrollIntoView()");
+        browser.screenshot("example-outlier-stack");
+    }
+
+    @Test
+    void anEndpointAtLevelThreeGetsAProfileWithAFlameGraph() throws Exception {
+        String endpoint = DemoHistory.REGRESSED_ENDPOINT;
+        String query = "endpoint=" + URLEncoder.encode(endpoint, StandardCharsets.UTF_8);
+        browser.open("rules");
+        WebElement row = browser.await().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#rules-table tr[data-endpoint='" + endpoint + "']")));
+        new Select(row.findElement(By.tagName("select"))).selectByValue("3");
+        browser.await().until(d -> row.getAttribute("class").contains("saved"));
+
+        requestUntil(endpoint, () -> count("api/profiles?" + query, "profiles") >= 3, 60);
+
+        browser.open("profile?" + query);
+        browser.awaitReady("profile-flame");
+        browser.awaitReady("profile-tree");
+        assertTrue(browser.driver().findElement(By.id("profile-tree-body")).getText().contains("RecommendedArticlesServlet")
+                || browser.driver().findElement(By.id("profile-tree-body")).getText().contains("ExampleEndpoints"),
+                browser.driver().findElement(By.id("profile-tree-body")).getText());
+        browser.screenshot("example-profile");
+    }
+
+    /** Sends requests to the endpoint, 8 at a time, until the condition holds; fails after {@code max}. */
+    private static void requestUntil(String path, java.util.function.BooleanSupplier done, int max) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            int sent = 0;
+            while (!done.getAsBoolean()) {
+                assertTrue(sent < max, "no result after " + sent + " requests to " + path);
+                List<java.util.concurrent.Future<?>> batch = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++, sent++) {
+                    batch.add(pool.submit(() -> client.send(HttpRequest.newBuilder(URI.create(base + path))
+                            .header("X-User", "tour").timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.discarding())));
+                }
+                for (java.util.concurrent.Future<?> f : batch) {
+                    f.get();
+                }
+                Thread.sleep(300); // the writer stores asynchronously; the next check sees this batch
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The length of an array in a dashboard API answer, fetched by the logged-in browser. */
+    private static long count(String apiPath, String arrayField) {
+        Object n = browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.json())"
+                + ".then(j => done((j[arguments[1]] || []).length), () => done(-1));", apiPath, arrayField);
+        return ((Number) n).longValue();
     }
 
     private static String text(String id) {

@@ -9,7 +9,9 @@ import { el } from './dom.js';
  */
 export const FRAMEWORK_PREFIXES = Object.freeze([
   'java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'jakarta.', 'org.eclipse.jetty.', 'org.apache.catalina.',
-  'org.apache.coyote.', 'org.apache.tomcat.', 'dev.monitordash.',
+  'org.apache.coyote.', 'org.apache.tomcat.',
+  // MonitorDash's own modules only: an application of ours (the example app) is an application.
+  'dev.monitordash.core.', 'dev.monitordash.servlet.', 'dev.monitordash.ui.',
 ]);
 
 /** The class.method of a stack line ("at a.B.c(B.java:1)", "a.B.c"), or null for other lines. */

@@ -7,31 +7,18 @@ import { describeBox } from './charts/boxplot.js';
 import { colorFor } from './colors.js';
 import { breakable, el } from './dom.js';
 import { formatCount, formatCountOf, formatMillis } from './format.js';
+import { drawChart, shorten } from './charts/draw.js';
+import { LOG_SCALE_RATIO, needsLogScale, timeAxis } from './charts/time-axis.js';
 import {
-  drawChart, endpointHref, linkCategories, noRequestsHint, shorten, sizeChart, startAnalyticsPage,
+  endpointHref, linkCategories, noRequestsHint, sizeChart, startAnalyticsPage,
 } from './analytics.js';
 import { loadSection } from './states.js';
 import { sortableTable } from './table.js';
 
-/** Above this ratio of slowest to fastest shown time a linear axis squeezes the fast endpoints flat. */
-const LOG_SCALE_RATIO = 100;
-
-function valueRange(boxes) {
-  const values = boxes.flatMap((b) => [b.lowerWhisker, b.upperWhisker, ...b.outliers]).filter((v) => v > 0);
-  return { low: Math.min(...values), high: Math.max(...values) };
-}
-
-/** 1, 2 or 5 times a power of ten: the only labels a log axis has room for. */
-function isRoundStep(value) {
-  const lead = value / 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 5].some((step) => Math.abs(lead - step) < 1e-9);
-}
-
 function drawBoxes(boxes) {
-  const { low, high } = valueRange(boxes);
-  const logarithmic = high / low > LOG_SCALE_RATIO;
+  const logarithmic = needsLogScale(boxes);
   sizeChart('performance-box', { height: boxes.length * 40 + 70 });
-  drawChart('performance-chart', {
+  drawChart(document.getElementById('performance-chart'), {
     type: 'boxplot',
     data: {
       labels: boxes.map((b) => b.label),
@@ -45,16 +32,7 @@ function drawBoxes(boxes) {
     options: {
       indexAxis: 'y',
       scales: {
-        x: {
-          type: logarithmic ? 'logarithmic' : 'linear',
-          title: { display: true, text: logarithmic ? 'Execution time (logarithmic)' : 'Execution time' },
-          grid: { color: '#eef1f4' },
-          ticks: {
-            maxRotation: 0,
-            autoSkip: !logarithmic, // a log axis labels only its 1-2-5 steps; skipping could drop those
-            callback: (value) => (!logarithmic || isRoundStep(value) ? formatMillis(value) : ''),
-          },
-        },
+        x: timeAxis(boxes),
         y: {
           grid: { display: false },
           ticks: {

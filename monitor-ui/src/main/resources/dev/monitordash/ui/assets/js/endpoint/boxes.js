@@ -4,7 +4,9 @@
 
 import { colorFor } from '../colors.js';
 import { formatCount, formatTime } from '../format.js';
-import { cut, draw, fitHeight, GRID } from './draw.js';
+import { drawChart, shorten } from '../charts/draw.js';
+import { timeAxis } from '../charts/time-axis.js';
+import { fitHeight } from './size.js';
 import { groupName, USERS } from './topn.js';
 
 function requests(count) {
@@ -17,7 +19,7 @@ function requests(count) {
  */
 function drawBoxes(canvas, box, boxes, lines) {
   fitHeight(box, boxes.length, { perRow: 16 + 14 * lines(0).length });
-  return draw(canvas, {
+  return drawChart(canvas, {
     type: 'boxplot',
     data: {
       labels: boxes.map((b) => b.label),
@@ -31,7 +33,7 @@ function drawBoxes(canvas, box, boxes, lines) {
     options: {
       indexAxis: 'y',
       scales: {
-        x: { grid: GRID, title: { display: true, text: 'Execution time (ms)' } },
+        x: timeAxis(boxes),
         y: {
           grid: { display: false },
           ticks: {
@@ -39,7 +41,7 @@ function drawBoxes(canvas, box, boxes, lines) {
             // Names are cut to a third of the chart's width; the tooltip has them whole.
             callback(value, index) {
               const max = Math.max(10, Math.round(this.chart.width / 24));
-              return lines(index).map((line) => cut(line, max));
+              return lines(index).map((line) => shorten(line, max));
             },
           },
         },

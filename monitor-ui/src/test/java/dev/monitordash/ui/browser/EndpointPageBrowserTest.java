@@ -102,6 +102,9 @@ class EndpointPageBrowserTest {
         assertEquals("boxplot", ui.browser().chartType("versions-chart"));
         assertEquals(List.of("1.4.0", "1.4.1", "1.4.2"), ui.browser().chartLabels("versions-chart"));
         assertEquals(List.of(12L, 9L, 6L), charts.boxCounts("versions-chart"));
+        assertEquals(List.of("linear", "Execution time"), ui.browser().js("const x = Chart.getChart("
+                + "document.getElementById('versions-chart')).scales.x; return [x.type, x.options.title.text]"),
+                "10-36 ms: the shared time axis stays linear (charts/time-axis.js)");
         List<String> versionTicks = charts.ticks("versions-chart", "y");
         assertEquals("1.4.0 | first seen " + SECONDS.format(history.firstSeen140) + " | 12 requests", versionTicks.get(0));
         assertEquals("1.4.1 | first seen " + SECONDS.format(history.firstSeen141) + " | 9 requests", versionTicks.get(1));

@@ -8,7 +8,8 @@ import { colorFor } from './colors.js';
 import { breakable, el } from './dom.js';
 import { formatCount, formatCountOf, formatMillis } from './format.js';
 import { drawChart, shorten } from './charts/draw.js';
-import { LOG_SCALE_RATIO, needsLogScale, timeAxis } from './charts/time-axis.js';
+import { LOG_SCALE_RATIO, needsLogScale } from './charts/time-axis.js';
+import { timeBoxPlot } from './charts/time-boxes.js';
 import {
   endpointHref, linkCategories, noRequestsHint, sizeChart, startAnalyticsPage,
 } from './analytics.js';
@@ -18,34 +19,10 @@ import { sortableTable } from './table.js';
 function drawBoxes(boxes) {
   const logarithmic = needsLogScale(boxes);
   sizeChart('performance-box', { height: boxes.length * 40 + 70 });
-  drawChart(document.getElementById('performance-chart'), {
-    type: 'boxplot',
-    data: {
-      labels: boxes.map((b) => b.label),
-      datasets: [{
-        label: 'Execution time',
-        data: boxes,
-        backgroundColor: boxes.map((b) => colorFor(b.label, 0.3)),
-        borderColor: boxes.map((b) => colorFor(b.label)),
-      }],
-    },
-    options: {
-      indexAxis: 'y',
-      scales: {
-        x: timeAxis(boxes),
-        y: {
-          grid: { display: false },
-          ticks: {
-            // Two lines: the endpoint, cut to what fits beside the plot, and how many requests the box holds.
-            callback(value) {
-              const box = boxes[value];
-              return [shorten(box.label, Math.max(12, Math.round(this.chart.width / 24))), formatCountOf(box.count, 'request')];
-            },
-          },
-        },
-      },
-    },
-  });
+  // Two lines: the endpoint, cut to what fits beside the plot, and how many requests the box holds.
+  drawChart(document.getElementById('performance-chart'), timeBoxPlot(boxes, (i, chart) => [
+    shorten(boxes[i].label, Math.max(12, Math.round(chart.width / 24))), formatCountOf(boxes[i].count, 'request'),
+  ]));
   linkCategories('performance-chart', 'y', endpointHref);
   document.getElementById('performance-note').textContent = `${formatCountOf(boxes.length, 'endpoint')} with requests in this range.`
     + (logarithmic ? ` The time axis is logarithmic: the slowest are over ${LOG_SCALE_RATIO} times slower than the fastest.` : '');

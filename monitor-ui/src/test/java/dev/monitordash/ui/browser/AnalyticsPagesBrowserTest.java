@@ -2,22 +2,17 @@ package dev.monitordash.ui.browser;
 
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
-import dev.monitordash.ui.testing.BrowserSession;
+import dev.monitordash.ui.support.DashboardInBrowser;
 import dev.monitordash.ui.support.DashboardServer;
-import dev.monitordash.ui.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -44,33 +39,17 @@ class AnalyticsPagesBrowserTest {
     private static final String SEARCH = "/search";
     private static final String SLOW = "/reports/slow";
 
-    @TempDir
-    static Path profile;
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final DashboardInBrowser ui = new DashboardInBrowser("", AnalyticsPagesBrowserTest::record);
 
-    private static boolean available;
-    private static DashboardServer server;
-    private static BrowserSession browser;
     private static LocalDate yesterday;
     private static LocalDate twoDaysAgo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        available = Browser.chromiumAvailable();
-        if (!available) {
-            return;
-        }
-        server = DashboardServer.start(data, "");
-        record();
-        browser = BrowserSession.start(profile, server.base());
-    }
 
     /**
      * Yesterday (dashboard zone): 30 × /orders/{id} at 10:xx, 12 × /search at 14:xx, /fNN NN times at 20:xx,
      * all version 1.4.2; two days ago: 10 × /orders/{id} of version 1.4.1 at 09:xx, 5 × /reports/slow at 16:xx.
      */
-    private static void record() throws InterruptedException {
+    private static void record(DashboardServer server) throws InterruptedException {
         ZonedDateTime today = ZonedDateTime.now(DashboardServer.ZONE).truncatedTo(ChronoUnit.DAYS);
         yesterday = today.minusDays(1).toLocalDate();
         twoDaysAgo = today.minusDays(2).toLocalDate();
@@ -108,42 +87,19 @@ class AnalyticsPagesBrowserTest {
         return day.plusHours(hour).plusMinutes(minute).toInstant();
     }
 
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
     @BeforeEach
     void logIn() {
-        Browser.assumeChromium(available);
-        browser.useDashboard(server.base());
-        browser.reset();
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        if (browser != null) {
-            browser.assertNoConsoleErrors();
-        }
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
     }
 
     @Test
     void trafficShowsTheHourlyLoadAndTheDailyHitsOfTheBusiestEndpoints() throws Exception {
-        browser.driver().findElement(By.linkText("Traffic")).click();
-        browser.awaitReady("load-section");
-        browser.awaitReady("daily-section");
+        ui.browser().driver().findElement(By.linkText("Traffic")).click();
+        ui.browser().awaitReady("load-section");
+        ui.browser().awaitReady("daily-section");
 
-        assertEquals("matrix", browser.chartType("load-chart"));
-        List<String> days = browser.chartLabels("load-chart");
+        assertEquals("matrix", ui.browser().chartType("load-chart"));
+        List<String> days = ui.browser().chartLabels("load-chart");
         assertEquals(30, days.size(), "the last 30 days by default");
         assertEquals(yesterday.toString(), days.get(28));
         assertEquals(24, scaleLabels("load-chart", "y").size());
@@ -155,62 +111,62 @@ class AnalyticsPagesBrowserTest {
         assertEquals(10L, load.get(twoDaysAgo + "|09"), "the older version's requests count too");
         assertEquals(5L, load.get(twoDaysAgo + "|16"));
         assertEquals(123L, load.values().stream().mapToLong(Long::longValue).sum(), "nothing else anywhere");
-        assertEquals("Requests per hour 0 66", browser.driver().findElement(By.id("load-legend")).getText()
+        assertEquals("Requests per hour 0 66", ui.browser().driver().findElement(By.id("load-legend")).getText()
                 .replaceAll("\\s+", " "), "the legend runs up to the busiest hour");
 
-        assertEquals("bar", browser.chartType("daily-chart"));
-        assertEquals(days, browser.chartLabels("daily-chart"));
-        List<String> series = browser.datasetLabels("daily-chart");
+        assertEquals("bar", ui.browser().chartType("daily-chart"));
+        assertEquals(days, ui.browser().chartLabels("daily-chart"));
+        List<String> series = ui.browser().datasetLabels("daily-chart");
         assertEquals(List.of(ORDERS, SEARCH, "/f11", "/f10", "/f09", "/f08", "/f07", "/f06", "/f05", SLOW,
                 "4 other endpoints"), series, "the 10 busiest, ties by name, then the rest added up");
         assertEquals(40L, dayTotal("daily-chart", 0, days.indexOf(yesterday.toString()))
                 + dayTotal("daily-chart", 0, days.indexOf(twoDaysAgo.toString())));
         assertEquals(10L, dayTotal("daily-chart", 10, days.indexOf(yesterday.toString())), "/f04 … /f01: 4+3+2+1");
         assertEquals("The 10 busiest of 14 endpoints; the other 4 are added up in grey.",
-                browser.driver().findElement(By.id("daily-note")).getText());
+                ui.browser().driver().findElement(By.id("daily-note")).getText());
         assertEquals(List.of(yesterday + ", 10:00–10:59", "30 requests"), tooltip("load-chart",
                 "c => c.x === '" + yesterday + "' && c.y === '10'"));
-        browser.assertNoHorizontalOverflow();
-        browser.screenshot("traffic");
-        browser.js("document.getElementById('daily-section').scrollIntoView()");
-        browser.screenshot("traffic-daily");
+        ui.browser().assertNoHorizontalOverflow();
+        ui.browser().screenshot("traffic");
+        ui.browser().js("document.getElementById('daily-section').scrollIntoView()");
+        ui.browser().screenshot("traffic-daily");
     }
 
     @Test
     void theRangeFilterReloadsTheChartsAndStaysInTheUrl() throws Exception {
-        browser.open("traffic");
-        browser.awaitReady("load-section");
-        browser.js("""
+        ui.browser().open("traffic");
+        ui.browser().awaitReady("load-section");
+        ui.browser().js("""
                 window.__states = [];
                 const section = document.getElementById('load-section');
                 new MutationObserver(() => window.__states.push(section.dataset.state))
                   .observe(section, { attributes: true, attributeFilter: ['data-state'] });
                 """);
-        new Select(browser.driver().findElement(By.id("filter-range"))).selectByValue("7");
+        new Select(ui.browser().driver().findElement(By.id("filter-range"))).selectByValue("7");
 
-        browser.await().until(d -> scaleLabels("load-chart", "x").size() == 7);
-        assertEquals(List.of("loading", "ready"), browser.js("return window.__states"), "loading while the query runs");
-        browser.awaitReady("daily-section");
-        assertEquals(7, browser.chartLabels("daily-chart").size());
+        ui.browser().await().until(d -> scaleLabels("load-chart", "x").size() == 7);
+        assertEquals(List.of("loading", "ready"), ui.browser().js("return window.__states"), "loading while the query runs");
+        ui.browser().awaitReady("daily-section");
+        assertEquals(7, ui.browser().chartLabels("daily-chart").size());
         assertEquals(66L, cells("load-chart").get(yesterday + "|20"));
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/traffic?days=7"), browser.driver().getCurrentUrl());
+        assertTrue(ui.browser().driver().getCurrentUrl().endsWith("/traffic?days=7"), ui.browser().driver().getCurrentUrl());
 
-        browser.driver().navigate().refresh();
-        browser.awaitReady("load-section");
+        ui.browser().driver().navigate().refresh();
+        ui.browser().awaitReady("load-section");
         assertEquals(7, scaleLabels("load-chart", "x").size(), "the range comes back from the URL");
 
-        new Select(browser.driver().findElement(By.id("filter-range"))).selectByValue("1");
-        assertEquals("empty", browser.awaitSection("load-section"), "nothing recorded today");
-        assertEquals("empty", browser.awaitSection("daily-section"));
+        new Select(ui.browser().driver().findElement(By.id("filter-range"))).selectByValue("1");
+        assertEquals("empty", ui.browser().awaitSection("load-section"), "nothing recorded today");
+        assertEquals("empty", ui.browser().awaitSection("daily-section"));
     }
 
     @Test
     void performanceShowsOneBoxPerEndpointLeadingToItsPage() throws Exception {
-        browser.driver().findElement(By.linkText("Performance")).click();
-        browser.awaitReady("performance-section");
+        ui.browser().driver().findElement(By.linkText("Performance")).click();
+        ui.browser().awaitReady("performance-section");
 
-        assertEquals("boxplot", browser.chartType("performance-chart"));
-        List<String> labels = browser.chartLabels("performance-chart");
+        assertEquals("boxplot", ui.browser().chartType("performance-chart"));
+        List<String> labels = ui.browser().chartLabels("performance-chart");
         List<String> expected = new ArrayList<>(FILLERS);
         expected.addAll(List.of(ORDERS, SLOW, SEARCH));
         assertEquals(expected, labels, "every endpoint with requests, by name");
@@ -218,26 +174,26 @@ class AnalyticsPagesBrowserTest {
         assertEquals(40L, boxes.get(ORDERS).get("count"));
         assertEquals(2600.0, ((Number) boxes.get(SLOW).get("median")).doubleValue(), 1e-9);
         assertEquals(12L, boxes.get(SEARCH).get("count"));
-        assertEquals("logarithmic", browser.js("return Chart.getChart(document.getElementById('performance-chart'))"
+        assertEquals("logarithmic", ui.browser().js("return Chart.getChart(document.getElementById('performance-chart'))"
                 + ".scales.x.type"), "5 ms next to 2.8 s: a log axis");
-        assertEquals(labels.size(), browser.rows("performance-table", labels.size()).size());
-        WebElement link = browser.driver().findElement(By.cssSelector("#performance-table tr[data-endpoint='/orders/{id}'] a"));
+        assertEquals(labels.size(), ui.browser().rows("performance-table", labels.size()).size());
+        WebElement link = ui.browser().driver().findElement(By.cssSelector("#performance-table tr[data-endpoint='/orders/{id}'] a"));
         assertEquals("endpoint?endpoint=%2Forders%2F%7Bid%7D", link.getAttribute("href").replaceAll("^.*/", ""));
-        browser.screenshot("performance");
-        browser.js("document.getElementById('performance-table').scrollIntoView()");
-        browser.screenshot("performance-table");
+        ui.browser().screenshot("performance");
+        ui.browser().js("document.getElementById('performance-table').scrollIntoView()");
+        ui.browser().screenshot("performance-table");
 
         clickOnCategoryLabel("performance-chart", labels.indexOf(SEARCH));
-        browser.await().until(ExpectedConditions.urlToBe(server.base() + "/endpoint?endpoint=%2Fsearch"));
+        ui.browser().await().until(ExpectedConditions.urlToBe(ui.server().base() + "/endpoint?endpoint=%2Fsearch"));
     }
 
     @Test
     void versionsShowsEachVersionsShareOfEachEndpoint() throws Exception {
-        browser.driver().findElement(By.linkText("Versions")).click();
-        browser.awaitReady("versions-section");
+        ui.browser().driver().findElement(By.linkText("Versions")).click();
+        ui.browser().awaitReady("versions-section");
 
-        assertEquals("matrix", browser.chartType("versions-chart"));
-        assertEquals(List.of("1.4.1", "1.4.2"), browser.chartLabels("versions-chart"), "oldest version first");
+        assertEquals("matrix", ui.browser().chartType("versions-chart"));
+        assertEquals(List.of("1.4.1", "1.4.2"), ui.browser().chartLabels("versions-chart"), "oldest version first");
         List<String> endpoints = scaleLabels("versions-chart", "y");
         assertEquals(14, endpoints.size());
         assertEquals(ORDERS, endpoints.get(11), "sorted by name");
@@ -246,48 +202,48 @@ class AnalyticsPagesBrowserTest {
         assertEquals(10L, older.get("requests"));
         assertEquals(0.75, ((Number) cell("versions-chart", "1.4.2", ORDERS).get("v")).doubleValue(), 1e-9);
         assertEquals(1.0, ((Number) cell("versions-chart", "1.4.2", SLOW).get("v")).doubleValue(), 1e-9);
-        assertEquals(15L, browser.js("return Chart.getChart(document.getElementById('versions-chart')).data.datasets[0].data.length"));
+        assertEquals(15L, ui.browser().js("return Chart.getChart(document.getElementById('versions-chart')).data.datasets[0].data.length"));
 
         List<String> tooltip = tooltip("versions-chart", "c => c.x === '1.4.1'");
         assertEquals(List.of("/orders/{id} · version 1.4.1", "25% of its requests (10)"), tooltip);
-        browser.screenshot("versions");
+        ui.browser().screenshot("versions");
 
         clickOnCategoryLabel("versions-chart", endpoints.indexOf(ORDERS));
-        browser.await().until(ExpectedConditions.urlToBe(server.base() + "/endpoint?endpoint=%2Forders%2F%7Bid%7D"));
+        ui.browser().await().until(ExpectedConditions.urlToBe(ui.server().base() + "/endpoint?endpoint=%2Forders%2F%7Bid%7D"));
     }
 
     @Test
     void anEmptyStoreExplainsHowToGetData() throws Exception {
-        try (DashboardServer empty = DashboardServer.start(data, "")) {
-            browser.useDashboard(empty.base());
-            browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        try (DashboardServer empty = DashboardServer.start(ui.dataDir(), "")) {
+            ui.browser().useDashboard(empty.base());
+            ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
             for (Map.Entry<String, List<String>> page : Map.of("traffic", List.of("load-section", "daily-section"),
                     "performance", List.of("performance-section"), "versions", List.of("versions-section")).entrySet()) {
-                browser.open(page.getKey());
+                ui.browser().open(page.getKey());
                 for (String section : page.getValue()) {
-                    assertEquals("empty", browser.awaitSection(section), page.getKey() + " #" + section);
-                    String note = browser.driver().findElement(By.cssSelector("#" + section + " .section-note")).getText();
+                    assertEquals("empty", ui.browser().awaitSection(section), page.getKey() + " #" + section);
+                    String note = ui.browser().driver().findElement(By.cssSelector("#" + section + " .section-note")).getText();
                     assertTrue(note.startsWith("No requests in this range.") && note.contains("monitoring level"), note);
                 }
-                browser.screenshot(page.getKey() + "-empty");
+                ui.browser().screenshot(page.getKey() + "-empty");
             }
         } finally {
-            browser.useDashboard(server.base());
+            ui.browser().useDashboard(ui.server().base());
         }
     }
 
     @Test
     void pagesFitAPhone() throws Exception {
-        browser.phoneWidth();
+        ui.browser().phoneWidth();
         for (String page : List.of("traffic", "performance", "versions")) {
-            browser.open(page);
+            ui.browser().open(page);
             String canvas = page.equals("traffic") ? "load-chart" : page + "-chart";
-            browser.awaitChart(canvas);
-            browser.assertNoHorizontalOverflow();
-            long width = ((Number) browser.js("return document.getElementById(arguments[0]).getBoundingClientRect().width",
+            ui.browser().awaitChart(canvas);
+            ui.browser().assertNoHorizontalOverflow();
+            long width = ((Number) ui.browser().js("return document.getElementById(arguments[0]).getBoundingClientRect().width",
                     canvas)).longValue();
             assertTrue(width > 250, page + ": chart " + width + " px wide");
-            browser.screenshot(page + "-phone");
+            ui.browser().screenshot(page + "-phone");
         }
     }
 
@@ -295,16 +251,16 @@ class AnalyticsPagesBrowserTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> scaleLabels(String canvasId, String axis) {
-        browser.awaitChart(canvasId);
-        return ((List<Object>) browser.js("return Chart.getChart(document.getElementById(arguments[0]))"
+        ui.browser().awaitChart(canvasId);
+        return ((List<Object>) ui.browser().js("return Chart.getChart(document.getElementById(arguments[0]))"
                 + ".scales[arguments[1]].getLabels()", canvasId, axis)).stream().map(String::valueOf).toList();
     }
 
     /** The tooltip's title and body lines for the first data item matching a JS predicate. */
     @SuppressWarnings("unchecked")
     private static List<String> tooltip(String canvasId, String predicate) {
-        browser.awaitChart(canvasId);
-        return (List<String>) browser.js("""
+        ui.browser().awaitChart(canvasId);
+        return (List<String>) ui.browser().js("""
                 const chart = Chart.getChart(document.getElementById(arguments[0]));
                 const index = chart.data.datasets[0].data.findIndex(%s);
                 chart.tooltip.setActiveElements([{ datasetIndex: 0, index }], { x: 0, y: 0 });
@@ -317,7 +273,7 @@ class AnalyticsPagesBrowserTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Long> cells(String canvasId) {
         Map<String, Long> cells = new java.util.HashMap<>();
-        for (Object o : browser.chartData(canvasId, 0)) {
+        for (Object o : ui.browser().chartData(canvasId, 0)) {
             Map<String, Object> c = (Map<String, Object>) o;
             cells.put(c.get("x") + "|" + c.get("y"), ((Number) c.get("v")).longValue());
         }
@@ -326,7 +282,7 @@ class AnalyticsPagesBrowserTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cell(String canvasId, String x, String y) {
-        return browser.chartData(canvasId, 0).stream().map(o -> (Map<String, Object>) o)
+        return ui.browser().chartData(canvasId, 0).stream().map(o -> (Map<String, Object>) o)
                 .filter(c -> x.equals(c.get("x")) && y.equals(c.get("y"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no cell " + x + " / " + y));
     }
@@ -334,7 +290,7 @@ class AnalyticsPagesBrowserTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> boxesByLabel(String canvasId) {
         Map<String, Map<String, Object>> boxes = new java.util.HashMap<>();
-        for (Object o : browser.chartData(canvasId, 0)) {
+        for (Object o : ui.browser().chartData(canvasId, 0)) {
             Map<String, Object> box = (Map<String, Object>) o;
             boxes.put((String) box.get("label"), box);
         }
@@ -342,20 +298,20 @@ class AnalyticsPagesBrowserTest {
     }
 
     private static long dayTotal(String canvasId, int dataset, int day) {
-        return ((Number) browser.chartData(canvasId, dataset).get(day)).longValue();
+        return ((Number) ui.browser().chartData(canvasId, dataset).get(day)).longValue();
     }
 
     /** A real mouse click on the name of a category of the y axis, left of the plot area. */
     private static void clickOnCategoryLabel(String canvasId, int index) {
-        WebElement canvas = browser.driver().findElement(By.id(canvasId));
-        browser.js("arguments[0].scrollIntoView({block: 'center'})", canvas);
-        Map<?, ?> p = (Map<?, ?>) browser.js("""
+        WebElement canvas = ui.browser().driver().findElement(By.id(canvasId));
+        ui.browser().js("arguments[0].scrollIntoView({block: 'center'})", canvas);
+        Map<?, ?> p = (Map<?, ?>) ui.browser().js("""
                 const chart = Chart.getChart(arguments[0]);
                 const rect = arguments[0].getBoundingClientRect();
                 return { x: Math.round(chart.chartArea.left / 2 - rect.width / 2),
                          y: Math.round(chart.scales.y.getPixelForValue(arguments[1]) - rect.height / 2) };
                 """, canvas, index);
-        new Actions(browser.driver()).moveToElement(canvas, ((Number) p.get("x")).intValue(),
+        new Actions(ui.browser().driver()).moveToElement(canvas, ((Number) p.get("x")).intValue(),
                 ((Number) p.get("y")).intValue()).click().perform();
     }
 }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Our 'boxplot' chart type in headless Chromium, fed the API's box objects as they are: whiskers, box,
  * median and outlier points sit at the value scale's pixels of their values, horizontally and
  * vertically, on linear and logarithmic scales; the scale fits the farthest outlier; the drawing is
- * really on the canvas; per-box colors; the tooltip; an empty dataset.
+ * really on the canvas; per-box colors; the tooltip; an empty dataset; the pages' time axis.
  */
 class ChartBoxPlotBrowserTest extends ChartTestPage {
 
@@ -105,6 +105,46 @@ class ChartBoxPlotBrowserTest extends ChartTestPage {
 
         assertGeometry(r);
         assertTrue(r.get("scaleMin").asDouble() <= 0.8, "down to the lowest whisker: " + r.get("scaleMin"));
+    }
+
+    /**
+     * The time axis the performance and endpoint pages give their box plots (charts/time-axis.js): a
+     * spread of shown times (whiskers, outliers) over 100× gets a logarithmic axis labelled at its 1-2-5
+     * steps only; up to 100× a linear axis with every tick labelled.
+     */
+    @Test
+    void timeAxisTurnsLogarithmicOnlyWhenTheSlowestShownTimeIsOverAHundredTimesTheFastest() {
+        JsonNode r = run("""
+                const box = (low, high, outliers) => ({ label: `${low}-${high}`, count: 10, min: low, q1: low,
+                  median: (low + high) / 2, q3: high, max: Math.max(high, ...outliers), lowerWhisker: low,
+                  upperWhisker: high, outliers, outlierCount: outliers.length });
+                const axis = (boxes) => {
+                  const chart = new h.Chart(h.canvas(640, 300), {
+                    type: 'boxplot', data: { datasets: [{ data: boxes }] },
+                    options: { indexAxis: 'y', scales: { x: h.timeAxis.timeAxis(boxes) } },
+                  });
+                  const x = chart.scales.x;
+                  return { type: x.type, title: x.options.title.text, labels: x.ticks.map((t) => String(t.label)) };
+                };
+                return {
+                  wide: axis([box(5, 20, []), box(8, 40, [5000])]),
+                  edge: axis([box(5, 20, []), box(8, 40, [500])]),
+                  narrow: axis([box(5, 20, []), box(8, 40, [450])]),
+                };
+                """);
+
+        assertEquals("logarithmic", r.at("/wide/type").asText(), "5 ms to 5 s: 1000×");
+        assertEquals("Execution time (logarithmic)", r.at("/wide/title").asText());
+        List<String> shown = strings(r.at("/wide/labels")).stream().filter(l -> !l.isEmpty()).toList();
+        assertTrue(shown.containsAll(List.of("10 ms", "100 ms", "1 s")), shown.toString());
+        assertTrue(shown.stream().allMatch(l -> l.matches("[125]0{0,2} (ms|s)")), "1-2-5 steps only: " + shown);
+        assertTrue(strings(r.at("/wide/labels")).contains(""), "the steps between are unlabelled");
+        for (String linear : List.of("edge", "narrow")) {
+            assertEquals("linear", r.at("/" + linear + "/type").asText(), linear + ": 100× at most");
+            assertEquals("Execution time", r.at("/" + linear + "/title").asText());
+            List<String> labels = strings(r.at("/" + linear + "/labels"));
+            assertTrue(labels.size() > 2 && labels.stream().allMatch(l -> l.endsWith(" ms")), labels.toString());
+        }
     }
 
     private static void assertGeometry(JsonNode r) {

@@ -1,16 +1,9 @@
 package dev.monitordash.ui.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.monitordash.ui.testing.BrowserSession;
-import dev.monitordash.ui.support.DashboardServer;
-import dev.monitordash.ui.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import dev.monitordash.ui.support.DashboardInBrowser;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,52 +14,12 @@ import java.util.List;
  */
 abstract class ChartTestPage {
 
-    @TempDir
-    static Path profile;
-    @TempDir
-    static Path data;
-
-    private static boolean available;
-    private static DashboardServer server;
-    private static BrowserSession browser;
     private static ChartHarness harness;
 
-    @BeforeAll
-    static void startDashboardAndBrowser() throws Exception {
-        available = Browser.chromiumAvailable();
-        if (!available) {
-            return;
-        }
-        server = DashboardServer.start(data, "");
-        browser = BrowserSession.start(profile, server.base());
-        harness = new ChartHarness(browser.driver());
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    void freshPage() {
-        Browser.assumeChromium(available);
-        browser.reset(); // the login page: the dashboard's origin, no chart on it
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        if (browser != null) {
-            browser.assertNoConsoleErrors();
-        }
-    }
+    // The login page: the dashboard's origin (our assets with its headers and CSP), no chart on it.
+    @RegisterExtension
+    static final DashboardInBrowser ui = new DashboardInBrowser("")
+            .withBrowser(session -> harness = new ChartHarness(session.driver()));
 
     static JsonNode run(String body) {
         return harness.run(body);

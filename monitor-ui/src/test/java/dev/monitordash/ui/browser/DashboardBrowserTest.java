@@ -1,14 +1,12 @@
 package dev.monitordash.ui.browser;
 
 import dev.monitordash.ui.testing.BrowserSession;
+import dev.monitordash.ui.support.DashboardInBrowser;
 import dev.monitordash.ui.support.DashboardServer;
 import dev.monitordash.ui.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,7 +15,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,31 +40,14 @@ class DashboardBrowserTest {
     /** The routes plus the two catch-all endpoints, "(not found)" and "(other endpoints)". */
     private static final int RULES_ROWS = ROUTES.size() + 2;
 
-    @TempDir
-    static Path profile;
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final DashboardInBrowser ui = new DashboardInBrowser("/shop", DashboardBrowserTest::seed);
 
-    private static boolean available;
-    private static BrowserSession browser;
-    private static ChromeDriver driver;
-    private static DashboardServer server;
+    private ChromeDriver driver;
     private WebDriverWait wait;
 
-    @BeforeAll
-    static void start() throws Exception {
-        available = Browser.chromiumAvailable();
-        if (!available) {
-            return;
-        }
-        server = DashboardServer.start(data, "/shop");
-        seed();
-        browser = BrowserSession.start(profile, server.base());
-        driver = browser.driver();
-    }
-
     /** A small, varied history: several endpoints, methods, errors, days. */
-    private static void seed() throws InterruptedException {
+    private static void seed(DashboardServer server) throws InterruptedException {
         server.declare("/orders/{id}", "OrderServlet");
         server.declare("/orders", "OrdersServlet");
         server.declare("/search", "SearchServlet");
@@ -98,32 +78,10 @@ class DashboardBrowserTest {
         server.awaitWritten(n + 2);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
     @BeforeEach
-    void freshBrowserSession() {
-        Browser.assumeChromium(available);
-        browser.useDashboard(server.base());
-        browser.reset();
-        wait = browser.await();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        if (browser != null) {
-            browser.assertNoConsoleErrors();
-        }
+    void handles() {
+        driver = ui.browser().driver();
+        wait = ui.browser().await();
     }
 
     @Test
@@ -147,7 +105,7 @@ class DashboardBrowserTest {
         Browser.screenshot(driver, "overview-bottom");
 
         driver.findElement(By.linkText("Rules")).click();
-        wait.until(ExpectedConditions.urlToBe(server.base() + "/rules"));
+        wait.until(ExpectedConditions.urlToBe(ui.server().base() + "/rules"));
         Map<String, WebElement> rules = rows("rules-table", RULES_ROWS); // + (not found), (other endpoints)
         List<String> orderRow = cells(rules.get("/orders"));
         assertEquals("/orders", orderRow.get(0));
@@ -159,9 +117,9 @@ class DashboardBrowserTest {
         assertEquals("1 · performance", level.getFirstSelectedOption().getText());
         level.selectByValue("3");
 
-        await(() -> server.monitor().endpoints().find("/orders/{id}").level() == 3, "level 3 in the monitor");
+        await(() -> ui.server().monitor().endpoints().find("/orders/{id}").level() == 3, "level 3 in the monitor");
         wait.until(d -> rules.get("/orders/{id}").getAttribute("class").contains("saved"));
-        assertEquals(3, server.storedLevel("/orders/{id}"));
+        assertEquals(3, ui.server().storedLevel("/orders/{id}"));
         assertFalse(driver.findElement(By.id("rules-error")).isDisplayed());
         Browser.screenshot(driver, "rules-admin");
 
@@ -203,7 +161,7 @@ class DashboardBrowserTest {
 
     @Test
     void anonymousVisitorIsSentToLoginAndBackToThePageAskedFor() throws Exception {
-        driver.get(server.base() + "/rules");
+        driver.get(ui.server().base() + "/rules");
         wait.until(ExpectedConditions.urlContains("/login?next=rules"));
 
         fillLogin("admin", "not the password");
@@ -216,19 +174,19 @@ class DashboardBrowserTest {
                 logged.toString());
 
         fillLogin("admin", DashboardServer.ADMIN_PASSWORD);
-        wait.until(ExpectedConditions.urlToBe(server.base() + "/rules"));
+        wait.until(ExpectedConditions.urlToBe(ui.server().base() + "/rules"));
         rows("rules-table", RULES_ROWS);
 
         driver.findElement(By.cssSelector("form.logout button")).click();
-        wait.until(ExpectedConditions.urlToBe(server.base() + "/login"));
-        driver.get(server.base() + "/overview");
+        wait.until(ExpectedConditions.urlToBe(ui.server().base() + "/login"));
+        driver.get(ui.server().base() + "/overview");
         wait.until(ExpectedConditions.urlContains("/login?next=overview"));
     }
 
     @Test
     void anEmptyDashboardSaysWhatToDo() throws Exception {
-        try (DashboardServer empty = DashboardServer.start(data, "")) {
-            browser.useDashboard(empty.base());
+        try (DashboardServer empty = DashboardServer.start(ui.dataDir(), "")) {
+            ui.browser().useDashboard(empty.base());
             driver.get(empty.base() + "/login");
             fillLogin("admin", DashboardServer.ADMIN_PASSWORD);
             wait.until(ExpectedConditions.urlToBe(empty.base() + "/overview"));
@@ -246,9 +204,9 @@ class DashboardBrowserTest {
     @Test
     void pagesStayReadableAtPhoneWidth() throws Exception {
         logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.phoneWidth();
+        ui.browser().phoneWidth();
         rows("overview-table", ROUTES.size());
-        browser.assertNoHorizontalOverflow();
+        ui.browser().assertNoHorizontalOverflow();
         Browser.screenshot(driver, "overview-phone");
         driver.findElement(By.linkText("Rules")).click();
         rows("rules-table", RULES_ROWS);
@@ -256,16 +214,16 @@ class DashboardBrowserTest {
     }
 
     private void logIn(String user, String password, String landing) {
-        browser.logIn(user, password, landing);
+        ui.browser().logIn(user, password, landing);
     }
 
     private void fillLogin(String user, String password) {
-        browser.fillLogin(user, password);
+        ui.browser().fillLogin(user, password);
     }
 
     /** Waits for a table with {@code count} body rows and returns them by their endpoint. */
     private Map<String, WebElement> rows(String containerId, int count) {
-        return browser.rowsBy(containerId, count, "endpoint");
+        return ui.browser().rowsBy(containerId, count, "endpoint");
     }
 
     private static List<String> cells(WebElement row) {
@@ -273,11 +231,11 @@ class DashboardBrowserTest {
     }
 
     private void waitForText(By by, String text) {
-        browser.waitForText(by, text);
+        ui.browser().waitForText(by, text);
     }
 
     private static Object js(String script) {
-        return browser.js(script);
+        return ui.browser().js(script);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.ui.testing.BrowserSession;
 import dev.monitordash.ui.support.DashboardClient;
+import dev.monitordash.ui.support.DashboardInBrowser;
 import dev.monitordash.ui.support.DashboardServer;
 import dev.monitordash.ui.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -45,23 +43,14 @@ class ExportPageBrowserTest {
     static final int REQUESTS = 1_500;
 
     @TempDir
-    static Path profile;
-    @TempDir
-    static Path data;
-    @TempDir
     static Path downloads;
 
-    private static boolean available;
-    private static BrowserSession browser;
-    private static DashboardServer server;
+    @RegisterExtension
+    static final DashboardInBrowser ui = new DashboardInBrowser("", ExportPageBrowserTest::record)
+            .withBrowser(session -> session.driver().executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toString())));
 
-    @BeforeAll
-    static void start() throws Exception {
-        available = Browser.chromiumAvailable();
-        if (!available) {
-            return;
-        }
-        server = DashboardServer.start(data, "");
+    private static void record(DashboardServer server) {
         server.declare(ORDERS, "OrderServlet");
         server.declare(TAGS, "TagServlet");
         Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
@@ -71,51 +60,22 @@ class ExportPageBrowserTest {
                     start.plusSeconds(30L * i)));
         }
         server.record("1.0", requests);
-        browser = BrowserSession.start(profile, server.base());
-        browser.driver().executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    void freshSession() {
-        Browser.assumeChromium(available);
-        browser.reset();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        if (browser != null) {
-            browser.assertNoConsoleErrors();
-        }
     }
 
     @Test
     void adminDownloadsEveryRecordedRequestAsCsvWithProgressToTheTotal() throws Exception {
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.driver().findElement(By.linkText("Export")).click();
-        browser.awaitReady("export");
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().driver().findElement(By.linkText("Export")).click();
+        ui.browser().awaitReady("export");
         assertEquals("1,500 requests of all endpoints in this range.", text("export-count"));
 
         find("export-download").click();
-        browser.await().until(d -> text("export-status").startsWith("Saved "));
+        ui.browser().await().until(d -> text("export-status").startsWith("Saved "));
 
         String status = text("export-status");
         assertTrue(status.matches("Saved 1,500 rows as monitordash-all-.*\\.csv\\."), status);
-        assertEquals(REQUESTS, ((Number) browser.js("return document.getElementById('export-bar').value")).intValue());
-        assertEquals(REQUESTS, ((Number) browser.js("return document.getElementById('export-bar').max")).intValue());
+        assertEquals(REQUESTS, ((Number) ui.browser().js("return document.getElementById('export-bar').value")).intValue());
+        assertEquals(REQUESTS, ((Number) ui.browser().js("return document.getElementById('export-bar').max")).intValue());
         assertEquals("1,500 of 1,500 rows", text("export-rows"));
         assertFalse(find("export-cancel").isDisplayed(), "no cancel once done");
 
@@ -124,22 +84,22 @@ class ExportPageBrowserTest {
         assertEquals("endpoint,started_at,duration_ms,method,status,version,user,client_ip,service,instance", lines.get(0));
         assertEquals(REQUESTS / 3, lines.stream().filter(l -> l.startsWith("\"" + TAGS + "\",")).count());
         assertEquals(REQUESTS - REQUESTS / 3, lines.stream().filter(l -> l.startsWith(ORDERS + ",")).count());
-        browser.screenshot("export");
+        ui.browser().screenshot("export");
     }
 
     @Test
     void oneEndpointAsJsonHoldsThatEndpointsRequests() throws Exception {
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.open("export");
-        browser.awaitReady("export");
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().open("export");
+        ui.browser().awaitReady("export");
 
         new Select(find("filter-endpoint")).selectByValue(TAGS);
-        browser.waitForText(By.id("export-count"), "500 requests of " + TAGS + " in this range.");
+        ui.browser().waitForText(By.id("export-count"), "500 requests of " + TAGS + " in this range.");
         new Select(find("filter-format")).selectByValue("json");
-        browser.awaitReady("export");
-        assertTrue(browser.driver().getCurrentUrl().contains("format=json"));
+        ui.browser().awaitReady("export");
+        assertTrue(ui.browser().driver().getCurrentUrl().contains("format=json"));
         find("export-download").click();
-        browser.await().until(d -> text("export-status").startsWith("Saved "));
+        ui.browser().await().until(d -> text("export-status").startsWith("Saved "));
 
         String status = text("export-status");
         assertTrue(status.matches("Saved 500 rows as monitordash-tags_a_b-.*\\.json\\."), status);
@@ -151,26 +111,26 @@ class ExportPageBrowserTest {
 
     @Test
     void cancelStopsTheDownloadMidwayAndSavesNothing() throws Exception {
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.open("export");
-        browser.awaitReady("export");
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().open("export");
+        ui.browser().awaitReady("export");
         // A slow line (16 KiB/s for the ~150 KB export) so that the download is surely still running.
-        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        ui.browser().driver().executeCdpCommand("Network.enable", Map.of());
         List<Path> before = files();
         throttle(16 * 1024);
         try {
             find("export-download").click();
-            browser.await().until(d -> {
-                Number rows = (Number) browser.js("return document.getElementById('export-bar').value");
+            ui.browser().await().until(d -> {
+                Number rows = (Number) ui.browser().js("return document.getElementById('export-bar').value");
                 return rows.intValue() > 0;
             });
             assertTrue(find("export-cancel").isDisplayed());
             find("export-cancel").click();
-            browser.waitForText(By.id("export-status"), "Cancelled: nothing was saved.");
+            ui.browser().waitForText(By.id("export-status"), "Cancelled: nothing was saved.");
         } finally {
             throttle(-1);
         }
-        int rows = ((Number) browser.js("return document.getElementById('export-bar').value")).intValue();
+        int rows = ((Number) ui.browser().js("return document.getElementById('export-bar').value")).intValue();
         assertTrue(rows > 0 && rows < REQUESTS, "stopped midway, at " + rows);
         assertFalse(find("export-cancel").isDisplayed());
         assertTrue(find("export-download").isEnabled(), "a new download can start");
@@ -184,7 +144,7 @@ class ExportPageBrowserTest {
     }
 
     private static void throttle(int bytesPerSecond) {
-        browser.driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+        ui.browser().driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
                 "downloadThroughput", bytesPerSecond, "uploadThroughput", -1));
     }
 
@@ -192,13 +152,13 @@ class ExportPageBrowserTest {
     @Test
     @SuppressWarnings("unchecked")
     void rowCountersSeeThroughQuotesBracesAndChunkBoundaries() throws Exception {
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.open("export");
-        browser.awaitReady("export");
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().open("export");
+        ui.browser().awaitReady("export");
         String csv = "endpoint,user\r\n\"/a,\"\"b\"\"\r\nc\",ann\r\n/x,\"{[\"\r\n/y,é\r\n";
         String json = "{\"endpoint\":\"/{x}\",\"requests\":[{\"endpoint\":\"/a\\\"{[\",\"user\":null},"
                 + "{\"endpoint\":\"]}\",\"user\":\"ß\"},{\"endpoint\":\"/c\"}]}";
-        Map<String, Object> counted = (Map<String, Object>) browser.driver().executeAsyncScript(
+        Map<String, Object> counted = (Map<String, Object>) ui.browser().driver().executeAsyncScript(
                 "const [csv, json, done] = arguments;"
                 + "import('./assets/js/export-rows.js').then((m) => {"
                 + "  const bytes = new TextEncoder().encode.bind(new TextEncoder());"
@@ -226,17 +186,17 @@ class ExportPageBrowserTest {
 
     @Test
     void guestsSeeNoExportLinkAndAreRefusedThePage() throws Exception {
-        browser.logIn("guest", DashboardServer.GUEST_PASSWORD, "overview");
-        WebElement link = browser.driver().findElement(By.cssSelector("nav a[href='export']"));
-        browser.await().until(d -> "guest".equals(d.findElement(By.id("account-role")).getText()));
+        ui.browser().logIn("guest", DashboardServer.GUEST_PASSWORD, "overview");
+        WebElement link = ui.browser().driver().findElement(By.cssSelector("nav a[href='export']"));
+        ui.browser().await().until(d -> "guest".equals(d.findElement(By.id("account-role")).getText()));
         assertFalse(link.isDisplayed(), "the export link is hidden from guests");
 
-        browser.open("export");
-        browser.await().until(d -> d.findElement(By.tagName("body")).getText().contains("only an admin may open this page"));
-        assertTrue(browser.driver().findElements(By.id("export-download")).isEmpty());
+        ui.browser().open("export");
+        ui.browser().await().until(d -> d.findElement(By.tagName("body")).getText().contains("only an admin may open this page"));
+        assertTrue(ui.browser().driver().findElements(By.id("export-download")).isEmpty());
         // The refused page is the console error this test expects, plus the favicon the browser looks for
         // beside a page that is not ours (the 403 answer is JSON, without the layout's icon link).
-        List<LogEntry> logged = Browser.consoleErrors(browser.driver());
+        List<LogEntry> logged = Browser.consoleErrors(ui.browser().driver());
         assertTrue(logged.stream().anyMatch(e -> e.getMessage().contains("/dashboard/export") && e.getMessage().contains("403")),
                 logged.toString());
         assertTrue(logged.stream().allMatch(e -> e.getMessage().contains("403") || e.getMessage().contains("/favicon.ico")),
@@ -245,16 +205,16 @@ class ExportPageBrowserTest {
 
     @Test
     void thePageFitsAPhone() throws Exception {
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.phoneWidth();
-        browser.open("export");
-        browser.awaitReady("export");
-        browser.assertNoHorizontalOverflow();
-        browser.screenshot("export-phone");
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().phoneWidth();
+        ui.browser().open("export");
+        ui.browser().awaitReady("export");
+        ui.browser().assertNoHorizontalOverflow();
+        ui.browser().screenshot("export-phone");
     }
 
     private static WebElement find(String id) {
-        return browser.driver().findElement(By.id(id));
+        return ui.browser().driver().findElement(By.id(id));
     }
 
     private static String text(String id) {

@@ -2,19 +2,14 @@ package dev.monitordash.ui.browser;
 
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.ui.testing.BrowserSession;
+import dev.monitordash.ui.support.DashboardInBrowser;
 import dev.monitordash.ui.support.DashboardServer;
-import dev.monitordash.ui.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -37,25 +32,8 @@ class ReportingPageBrowserTest {
     static final String ONLY_NEW = "/new";
     static final int PER_SIDE = 60;
 
-    @TempDir
-    static Path profile;
-    @TempDir
-    static Path data;
-
-    private static boolean available;
-    private static BrowserSession browser;
-    private static DashboardServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        available = Browser.chromiumAvailable();
-        if (!available) {
-            return;
-        }
-        server = DashboardServer.start(data, "");
-        recordTwoVersions(server);
-        browser = BrowserSession.start(profile, server.base());
-    }
+    @RegisterExtension
+    static final DashboardInBrowser ui = new DashboardInBrowser("", ReportingPageBrowserTest::recordTwoVersions);
 
     /** 1.0 ten days ago, 2.0 yesterday (both in the default range and in the default intervals). */
     static void recordTwoVersions(DashboardServer s) {
@@ -78,43 +56,16 @@ class ReportingPageBrowserTest {
         s.record("2.0", v2);
     }
 
-    @AfterAll
-    static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    void freshSession() {
-        Browser.assumeChromium(available);
-        browser.useDashboard(server.base());
-        browser.reset();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        if (browser != null) {
-            browser.assertNoConsoleErrors();
-        }
-    }
-
     @Test
     void theTwoNewestVersionsAreComparedAndOnlyTheRegressionIsListedAsSlower() throws Exception {
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.driver().findElement(By.linkText("Reporting")).click();
-        browser.awaitReady("report");
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().driver().findElement(By.linkText("Reporting")).click();
+        ui.browser().awaitReady("report");
 
         assertEquals("1.0 → 2.0", text(By.id("report-title")));
         assertEquals("Previous: 1.0", new Select(find(By.id("filter-beforeVersion"))).getFirstSelectedOption().getText());
         assertEquals("Newest: 2.0", new Select(find(By.id("filter-afterVersion"))).getFirstSelectedOption().getText());
-        List<WebElement> slower = browser.rows("report-slower", 1);
+        List<WebElement> slower = ui.browser().rows("report-slower", 1);
         assertEquals(SLOWER, slower.get(0).getAttribute("data-endpoint"));
         WebElement link = slower.get(0).findElement(By.tagName("a"));
         assertEquals("endpoint?endpoint=%2Forders%2F%7Bid%7D", link.getAttribute("href").replaceFirst(".*/", ""));
@@ -124,7 +75,7 @@ class ReportingPageBrowserTest {
         assertEquals("No endpoint got significantly faster.", text(By.cssSelector("#report-faster .report-none")));
 
         // Every endpoint with requests in both versions, and nothing else (/new is only in 2.0).
-        Map<String, WebElement> all = browser.rowsBy("report-table", 2, "endpoint");
+        Map<String, WebElement> all = ui.browser().rowsBy("report-table", 2, "endpoint");
         assertEquals(java.util.Set.of(SLOWER, SAME), all.keySet());
         List<String> same = BrowserSession.cells(all.get(SAME));
         assertEquals("60 → 60", same.get(1));
@@ -135,71 +86,71 @@ class ReportingPageBrowserTest {
         assertTrue(text(By.id("report-summary")).contains("1 slower, 0 faster, 1 without a significant change"));
         assertTrue(text(By.id("report-significance")).contains("two-sided Mann-Whitney U test on up to 500"));
         assertEquals(link.getAttribute("href"), all.get(SLOWER).findElement(By.tagName("a")).getAttribute("href"));
-        browser.screenshot("reporting");
+        ui.browser().screenshot("reporting");
     }
 
     @Test
     void twoIntervalsAreComparedAndAnIntervalWithoutRequestsSaysSo() throws Exception {
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.open("reporting");
-        browser.awaitReady("report");
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().open("reporting");
+        ui.browser().awaitReady("report");
 
         new Select(find(By.id("filter-mode"))).selectByValue("intervals");
-        browser.await().until(d -> text(By.id("report-title")).contains(" to "));
-        browser.awaitReady("report");
+        ui.browser().await().until(d -> text(By.id("report-title")).contains(" to "));
+        ui.browser().awaitReady("report");
         LocalDate today = LocalDate.now(DashboardServer.ZONE);
         assertEquals(today.minusDays(13) + " to " + today.minusDays(7) + " → " + today.minusDays(6) + " to " + today,
                 text(By.id("report-title")));
-        assertEquals(SLOWER, browser.rows("report-slower", 1).get(0).getAttribute("data-endpoint"));
+        assertEquals(SLOWER, ui.browser().rows("report-slower", 1).get(0).getAttribute("data-endpoint"));
         assertTrue(find(By.id("filter-afterFrom")).isDisplayed());
         assertTrue(!find(By.id("filter-range")).isDisplayed(), "the versions' range is hidden in interval mode");
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/reporting?mode=intervals"));
-        browser.screenshot("reporting-intervals");
+        assertTrue(ui.browser().driver().getCurrentUrl().endsWith("/reporting?mode=intervals"));
+        ui.browser().screenshot("reporting-intervals");
 
-        browser.open("reporting?mode=intervals&beforeFrom=2021-03-01&beforeTo=2021-03-07");
-        assertEquals("empty", browser.awaitSection("report"));
+        ui.browser().open("reporting?mode=intervals&beforeFrom=2021-03-01&beforeTo=2021-03-07");
+        assertEquals("empty", ui.browser().awaitSection("report"));
         assertTrue(text(By.cssSelector("#report .section-note")).startsWith(
                 "No endpoint has requests in both intervals (2021-03-01 to 2021-03-07 and "), text(By.id("report")));
     }
 
     @Test
     void withOneVersionThePageOffersIntervalsInstead() throws Exception {
-        try (DashboardServer single = DashboardServer.start(data, "")) {
+        try (DashboardServer single = DashboardServer.start(ui.dataDir(), "")) {
             single.declare(SAME, "Servlet");
             single.record("1.0", List.of(single.request(SAME, "GET", 200, 3, Instant.now().minusSeconds(3_600))));
-            browser.useDashboard(single.base());
-            browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-            browser.open("reporting");
+            ui.browser().useDashboard(single.base());
+            ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+            ui.browser().open("reporting");
 
-            assertEquals("empty", browser.awaitSection("report"));
+            assertEquals("empty", ui.browser().awaitSection("report"));
             assertTrue(text(By.cssSelector("#report .section-note")).startsWith(
                     "Only one version recorded so far (1.0) in this range"), text(By.id("report")));
-            browser.screenshot("reporting-one-version");
+            ui.browser().screenshot("reporting-one-version");
             find(By.id("report-use-intervals")).click();
-            browser.await().until(d -> d.getCurrentUrl().endsWith("mode=intervals"));
-            assertEquals("empty", browser.awaitSection("report"));
+            ui.browser().await().until(d -> d.getCurrentUrl().endsWith("mode=intervals"));
+            assertEquals("empty", ui.browser().awaitSection("report"));
             assertTrue(text(By.cssSelector("#report .section-note")).startsWith("No endpoint has requests in both intervals"));
         }
     }
 
     @Test
     void guestsSeeTheReportWithoutExportControls() throws Exception {
-        browser.logIn("guest", DashboardServer.GUEST_PASSWORD, "overview");
-        browser.open("reporting");
-        browser.awaitReady("report");
-        browser.rows("report-slower", 1);
+        ui.browser().logIn("guest", DashboardServer.GUEST_PASSWORD, "overview");
+        ui.browser().open("reporting");
+        ui.browser().awaitReady("report");
+        ui.browser().rows("report-slower", 1);
 
-        assertTrue(browser.driver().findElements(By.cssSelector("a[href^='export'], a[href*='api/export']")).stream()
+        assertTrue(ui.browser().driver().findElements(By.cssSelector("a[href^='export'], a[href*='api/export']")).stream()
                 .noneMatch(WebElement::isDisplayed), "no visible link to the export");
-        assertTrue(browser.driver().findElements(By.id("export-download")).isEmpty());
+        assertTrue(ui.browser().driver().findElements(By.id("export-download")).isEmpty());
     }
 
     @Test
     void aSlowReportShowsItIsLoadingAndKeepsThePreviousAnswerMeanwhile() throws Exception {
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.open("reporting");
-        browser.awaitReady("report");
-        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().open("reporting");
+        ui.browser().awaitReady("report");
+        ui.browser().driver().executeCdpCommand("Network.enable", Map.of());
         latency(1_500); // every answer now takes 1.5 s: the report over a million rows, as it were
         try {
             new Select(find(By.id("filter-range"))).selectByValue("90");
@@ -210,29 +161,29 @@ class ReportingPageBrowserTest {
         } finally {
             latency(0);
         }
-        browser.awaitReady("report");
+        ui.browser().awaitReady("report");
         assertEquals("1.0 → 2.0", text(By.id("report-title")));
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/reporting?days=90"));
+        assertTrue(ui.browser().driver().getCurrentUrl().endsWith("/reporting?days=90"));
     }
 
     private static void latency(int millis) {
-        browser.driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
+        ui.browser().driver().executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
                 "latency", millis, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     @Test
     void thePageFitsAPhone() throws Exception {
-        browser.logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
-        browser.phoneWidth();
-        browser.open("reporting");
-        browser.awaitReady("report");
-        browser.rows("report-table", 2);
-        browser.assertNoHorizontalOverflow();
-        browser.screenshot("reporting-phone");
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().phoneWidth();
+        ui.browser().open("reporting");
+        ui.browser().awaitReady("report");
+        ui.browser().rows("report-table", 2);
+        ui.browser().assertNoHorizontalOverflow();
+        ui.browser().screenshot("reporting-phone");
     }
 
     private static WebElement find(By by) {
-        return browser.driver().findElement(by);
+        return ui.browser().driver().findElement(by);
     }
 
     private static String text(By by) {

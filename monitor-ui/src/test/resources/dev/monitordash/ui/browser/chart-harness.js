@@ -18,9 +18,10 @@ const done = arguments[arguments.length - 1];
   const heat = await module('assets/js/charts/heat.js');
   const boxplot = await module('assets/js/charts/boxplot.js');
   const colors = await module('assets/js/colors.js');
+  const timeAxis = await module('assets/js/charts/time-axis.js');
   const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const h = {
-    charts, heat, boxplot, colors, frames,
+    charts, heat, boxplot, colors, timeAxis, frames,
     Chart: charts.chartJs(),
     /** A fixed-size, white box on top of the page with a canvas in it. */
     canvas(width, height) {

@@ -1,6 +1,6 @@
 // What the application-wide analytics pages (traffic, performance, versions) share: a range filter kept
 // in the URL that reloads the page's sections, the hint shown when a range holds no requests, charts
-// that are redrawn on the same canvas and sized to their data, and links to an endpoint's page.
+// sized to their data, and links to an endpoint's page.
 
 import { chartJs } from './charts/charts.js';
 import { el } from './dom.js';
@@ -38,14 +38,6 @@ export async function startAnalyticsPage(load) {
   await load(filters.params(), timezone);
 }
 
-/** Draws a chart on the canvas of this id, replacing the chart drawn there before. */
-export function drawChart(canvasId, config) {
-  const Chart = chartJs();
-  const canvas = document.getElementById(canvasId);
-  Chart.getChart(canvas)?.destroy();
-  return new Chart(canvas, config);
-}
-
 /**
  * Sizes a chart's box to its data: `height` in pixels, and at least `minWidth` pixels wide, so that
  * many days or versions stay readable — the box's card scrolls sideways instead of the page; at most
@@ -56,11 +48,6 @@ export function sizeChart(boxId, { height, minWidth = 0, maxWidth = null }) {
   box.style.height = `${Math.round(height)}px`;
   box.style.minWidth = `${Math.round(minWidth)}px`;
   box.style.maxWidth = maxWidth === null ? '' : `${Math.round(Math.max(minWidth, maxWidth))}px`;
-}
-
-/** A long name cut to `max` characters with an ellipsis, for axis labels (tooltips show it whole). */
-export function shorten(text, max) {
-  return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
 }
 
 const linked = new WeakSet();

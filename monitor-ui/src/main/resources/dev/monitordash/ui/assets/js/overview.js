@@ -2,6 +2,7 @@
 // and a bar chart of the busiest endpoints (Chart.js, from the dashboard's own asset route).
 
 import { getJson } from './api.js';
+import { GRID, shorten } from './charts/draw.js';
 import { colorFor } from './colors.js';
 import { el, showMessage } from './dom.js';
 import { formatAgo, formatCount, formatMillis, formatTime } from './format.js';
@@ -66,15 +67,13 @@ function drawChart(rows) {
       animation: false,
       plugins: { legend: { display: false } },
       scales: {
-        x: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: '#eef1f4' } },
+        x: { beginAtZero: true, ticks: { precision: 0 }, grid: GRID },
         y: {
           grid: { display: false },
           ticks: {
             // Long names are cut to what fits beside the bars: a third of the chart's width.
             callback(value) {
-              const label = this.getLabelForValue(value);
-              const max = Math.max(12, Math.round(this.chart.width / 21));
-              return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+              return shorten(this.getLabelForValue(value), Math.max(12, Math.round(this.chart.width / 21)));
             },
           },
         },

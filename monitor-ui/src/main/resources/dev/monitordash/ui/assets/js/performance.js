@@ -7,67 +7,22 @@ import { describeBox } from './charts/boxplot.js';
 import { colorFor } from './colors.js';
 import { breakable, el } from './dom.js';
 import { formatCount, formatCountOf, formatMillis } from './format.js';
+import { drawChart, shorten } from './charts/draw.js';
+import { LOG_SCALE_RATIO, needsLogScale } from './charts/time-axis.js';
+import { timeBoxPlot } from './charts/time-boxes.js';
 import {
-  drawChart, endpointHref, linkCategories, noRequestsHint, shorten, sizeChart, startAnalyticsPage,
+  endpointHref, linkCategories, noRequestsHint, sizeChart, startAnalyticsPage,
 } from './analytics.js';
 import { loadSection } from './states.js';
 import { sortableTable } from './table.js';
 
-/** Above this ratio of slowest to fastest shown time a linear axis squeezes the fast endpoints flat. */
-const LOG_SCALE_RATIO = 100;
-
-function valueRange(boxes) {
-  const values = boxes.flatMap((b) => [b.lowerWhisker, b.upperWhisker, ...b.outliers]).filter((v) => v > 0);
-  return { low: Math.min(...values), high: Math.max(...values) };
-}
-
-/** 1, 2 or 5 times a power of ten: the only labels a log axis has room for. */
-function isRoundStep(value) {
-  const lead = value / 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 5].some((step) => Math.abs(lead - step) < 1e-9);
-}
-
 function drawBoxes(boxes) {
-  const { low, high } = valueRange(boxes);
-  const logarithmic = high / low > LOG_SCALE_RATIO;
+  const logarithmic = needsLogScale(boxes);
   sizeChart('performance-box', { height: boxes.length * 40 + 70 });
-  drawChart('performance-chart', {
-    type: 'boxplot',
-    data: {
-      labels: boxes.map((b) => b.label),
-      datasets: [{
-        label: 'Execution time',
-        data: boxes,
-        backgroundColor: boxes.map((b) => colorFor(b.label, 0.3)),
-        borderColor: boxes.map((b) => colorFor(b.label)),
-      }],
-    },
-    options: {
-      indexAxis: 'y',
-      scales: {
-        x: {
-          type: logarithmic ? 'logarithmic' : 'linear',
-          title: { display: true, text: logarithmic ? 'Execution time (logarithmic)' : 'Execution time' },
-          grid: { color: '#eef1f4' },
-          ticks: {
-            maxRotation: 0,
-            autoSkip: !logarithmic, // a log axis labels only its 1-2-5 steps; skipping could drop those
-            callback: (value) => (!logarithmic || isRoundStep(value) ? formatMillis(value) : ''),
-          },
-        },
-        y: {
-          grid: { display: false },
-          ticks: {
-            // Two lines: the endpoint, cut to what fits beside the plot, and how many requests the box holds.
-            callback(value) {
-              const box = boxes[value];
-              return [shorten(box.label, Math.max(12, Math.round(this.chart.width / 24))), formatCountOf(box.count, 'request')];
-            },
-          },
-        },
-      },
-    },
-  });
+  // Two lines: the endpoint, cut to what fits beside the plot, and how many requests the box holds.
+  drawChart(document.getElementById('performance-chart'), timeBoxPlot(boxes, (i, chart) => [
+    shorten(boxes[i].label, Math.max(12, Math.round(chart.width / 24))), formatCountOf(boxes[i].count, 'request'),
+  ]));
   linkCategories('performance-chart', 'y', endpointHref);
   document.getElementById('performance-note').textContent = `${formatCountOf(boxes.length, 'endpoint')} with requests in this range.`
     + (logarithmic ? ` The time axis is logarithmic: the slowest are over ${LOG_SCALE_RATIO} times slower than the fastest.` : '');

@@ -6,7 +6,8 @@ import { heatColor, heatLegend } from './charts/heat.js';
 import { colorFor } from './colors.js';
 import { replace } from './dom.js';
 import { formatCount, formatCountOf } from './format.js';
-import { drawChart, noRequestsHint, sizeChart, startAnalyticsPage } from './analytics.js';
+import { drawChart, GRID } from './charts/draw.js';
+import { noRequestsHint, sizeChart, startAnalyticsPage } from './analytics.js';
 import { loadSection } from './states.js';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
@@ -26,7 +27,7 @@ function drawLoad(data) {
   data.days.forEach((day, i) => data.counts[i].forEach((v, hour) => cells.push({ x: day, y: HOURS[hour], v })));
   const max = Math.max(0, ...cells.map((c) => c.v));
   sizeChart('load-box', { height: 24 * 15 + 70, minWidth: data.days.length * 12 + 70 });
-  drawChart('load-chart', {
+  drawChart(document.getElementById('load-chart'), {
     type: 'matrix',
     data: {
       labels: data.days,
@@ -78,14 +79,14 @@ function drawDaily(data) {
     : `The ${shown} busiest of ${total} endpoints; the other ${total - shown} are added up in grey.`;
   const legendRows = Math.ceil(datasets.length / 3);
   sizeChart('daily-box', { height: 300 + legendRows * 20, minWidth: data.days.length * 12 + 70 });
-  drawChart('daily-chart', {
+  drawChart(document.getElementById('daily-chart'), {
     type: 'bar',
     data: { labels: data.days, datasets },
     options: {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: { stacked: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 10, callback(value) { return dayTick(this, value); } } },
-        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, grid: { color: '#eef1f4' }, title: { display: true, text: 'Requests' } },
+        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, grid: GRID, title: { display: true, text: 'Requests' } },
       },
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12 } },

@@ -6,8 +6,9 @@ import { matrixCellLabels } from './charts/cell-labels.js';
 import { heatColor, heatLegend } from './charts/heat.js';
 import { replace } from './dom.js';
 import { formatCount, formatCountOf, formatShare } from './format.js';
+import { drawChart, shorten } from './charts/draw.js';
 import {
-  drawChart, endpointHref, linkCategories, noRequestsHint, shorten, sizeChart, startAnalyticsPage,
+  endpointHref, linkCategories, noRequestsHint, sizeChart, startAnalyticsPage,
 } from './analytics.js';
 import { loadSection } from './states.js';
 
@@ -24,7 +25,7 @@ function render(data) {
   sizeChart('versions-box', {
     height: endpoints.length * 28 + 90, minWidth: data.versions.length * 56 + 180, maxWidth: data.versions.length * 140 + 260,
   });
-  drawChart('versions-chart', {
+  drawChart(document.getElementById('versions-chart'), {
     type: 'matrix',
     data: {
       labels: data.versions,

@@ -4,7 +4,8 @@
 
 import { colorFor } from '../colors.js';
 import { formatCount, formatMillis } from '../format.js';
-import { cut, draw, fitHeight, GRID } from './draw.js';
+import { drawChart, GRID, shorten } from '../charts/draw.js';
+import { fitHeight } from './size.js';
 import { groupName } from './topn.js';
 
 const ROW_HEIGHT = 38;
@@ -25,7 +26,7 @@ function namedAxis(names, { reverse = false, maxChars = () => 24 } = {}) {
     ticks: {
       autoSkip: false,
       callback(value) {
-        return Number.isInteger(value) && names[value] !== undefined ? cut(names[value], maxChars(this.chart)) : '';
+        return Number.isInteger(value) && names[value] !== undefined ? shorten(names[value], maxChars(this.chart)) : '';
       },
     },
   };
@@ -42,7 +43,7 @@ export function renderBubbles(canvas, box, data, nouns) {
   // Area, not radius, grows with the mean: a bubble twice as slow looks twice as big.
   const radius = (mean) => MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(slowest > 0 ? mean / slowest : 0);
   fitHeight(box, groups.length, { perRow: ROW_HEIGHT, extra: 60, min: 140 });
-  return draw(canvas, {
+  return drawChart(canvas, {
     type: 'bubble',
     data: {
       datasets: data.versions.map((version, x) => ({

@@ -4,7 +4,7 @@
 import { heatColor, heatLegend } from '../charts/heat.js';
 import { el, replace } from '../dom.js';
 import { formatCount } from '../format.js';
-import { draw } from './draw.js';
+import { drawChart } from '../charts/draw.js';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
 // Below this many pixels per day the columns get too thin to point at: the chart scrolls in its card.
@@ -23,7 +23,7 @@ export function renderHeatmap(canvas, box, legend, data) {
     el('p', { className: 'muted small', text: `${formatCount(data.total)} requests in the range. Days and hours in ${data.zone}.` }));
   const cells = data.days.flatMap((day, i) => HOURS.map((hour, h) => ({ x: day, y: hour, v: data.counts[i][h] })));
   box.style.minWidth = `${data.days.length * MIN_DAY_WIDTH + Y_AXIS_WIDTH}px`;
-  return draw(canvas, {
+  return drawChart(canvas, {
     type: 'matrix',
     data: {
       datasets: [{

@@ -3,7 +3,7 @@
 
 import { colorFor } from '../colors.js';
 import { formatCount, formatMillis, formatTime } from '../format.js';
-import { draw, GRID } from './draw.js';
+import { drawChart, GRID } from '../charts/draw.js';
 
 const LINES = [
   { key: 'maxMillis', label: 'Maximum', color: '#b2182b' },
@@ -25,7 +25,7 @@ const fixedWidth = (scale) => {
 /** data: the api/endpoint/hourly answer; two canvases, one per chart. */
 export function renderHourly(timesCanvas, requestsCanvas, data, timeZone) {
   const labels = data.hours.map((h) => hourLabel(h.start, timeZone));
-  draw(timesCanvas, {
+  drawChart(timesCanvas, {
     type: 'line',
     data: {
       labels,
@@ -51,7 +51,7 @@ export function renderHourly(timesCanvas, requestsCanvas, data, timeZone) {
       },
     },
   });
-  draw(requestsCanvas, {
+  drawChart(requestsCanvas, {
     type: 'bar',
     data: {
       labels,

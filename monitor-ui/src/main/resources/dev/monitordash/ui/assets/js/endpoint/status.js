@@ -5,7 +5,7 @@
 import { el, replace } from '../dom.js';
 import { formatAgo, formatCount, formatMillis, formatTime } from '../format.js';
 import { sortableTable } from '../table.js';
-import { draw, GRID } from './draw.js';
+import { drawChart, GRID } from '../charts/draw.js';
 
 // One color per status class, so a 5xx bar reads as trouble at a glance.
 const CLASS_COLORS = { 2: '#137333', 3: '#2166ac', 4: '#d08700', 5: '#b2182b' };
@@ -36,7 +36,7 @@ function columns(timeZone) {
 
 /** data: the api/endpoint/status answer ({codes, failed}). */
 export function renderStatus(canvas, tableContainer, none, data, timeZone) {
-  draw(canvas, {
+  drawChart(canvas, {
     type: 'bar',
     data: {
       labels: data.codes.map((c) => String(c.status)),

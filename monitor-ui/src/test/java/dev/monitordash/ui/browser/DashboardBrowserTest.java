@@ -136,9 +136,10 @@ class DashboardBrowserTest {
 
         Map<String, WebElement> rules = rows("rules-table", RULES_ROWS);
 
-        for (WebElement row : rules.values()) {
-            assertFalse(row.findElement(By.tagName("select")).isEnabled(), row.getText());
-        }
+        assertEquals(0, driver.findElements(By.cssSelector("#rules-table select, #rules-table button:not(.sort)")).size(),
+                "a guest gets no control to change a level");
+        assertEquals("1 · performance", rules.get("/orders").findElement(By.className("level-text")).getText());
+        assertFalse(driver.findElement(By.cssSelector("nav a[href='export']")).isDisplayed(), "no export for guests");
         assertTrue(driver.findElement(By.id("rules-readonly")).isDisplayed());
         assertEquals("guest", driver.findElement(By.id("account-role")).getText());
         Browser.screenshot(driver, "rules-guest");

@@ -1,5 +1,6 @@
 // The rules table (seed fig. 3.1): every endpoint with its HTTP methods, handler, first and last request,
-// and its monitoring level. Admins change the level with the select; guests see it disabled.
+// and its monitoring level. Admins change the level with a select; guests see the level as text, with
+// no control that suggests they could change it.
 
 import { getJson, sendJson } from './api.js';
 import { breakable, el, replace, showMessage } from './dom.js';
@@ -27,13 +28,21 @@ function methodsCell(row) {
   return el('span', {}, row.methods.flatMap((m, i) => [i > 0 ? ' ' : null, el('span', { className: 'method', text: m })]));
 }
 
-function levelSelect(row, levels, canChange, error) {
+function levelName(level, levels) {
+  const known = levels.find((l) => Number(l.value) === Number(level));
+  return known ? `${known.value} · ${known.name}` : String(level);
+}
+
+function levelText(row, levels) {
+  return el('span', { className: 'level-text', dataset: { level: String(row.level) }, text: levelName(row.level, levels) });
+}
+
+function levelSelect(row, levels, error) {
   const select = el('select', {
     className: 'level-select',
     'aria-label': `Monitoring level of ${row.endpoint}`,
-    disabled: !canChange || !row.live,
-    title: canChange ? null : 'Only an admin can change monitoring levels',
-  }, levels.map((l) => el('option', { value: l.value, text: `${l.value} · ${l.name}` })));
+    disabled: !row.live,
+  }, levels.map((l) => el('option', { value: l.value, text: levelName(l.value, levels) })));
   select.value = String(row.level);
   select.addEventListener('change', async () => {
     const tr = select.closest('tr');
@@ -74,7 +83,7 @@ function columns(levels, canChange, timezone, error) {
     },
     {
       key: 'level', label: 'Monitoring level', value: (r) => r.level,
-      render: (r) => levelSelect(r, levels, canChange, error),
+      render: (r) => (canChange ? levelSelect(r, levels, error) : levelText(r, levels)),
     },
   ];
 }

@@ -67,7 +67,20 @@ public final class Monitor implements AutoCloseable {
         Monitor monitor = new Monitor(config, version, store);
         monitor.restore();
         monitor.pipeline.start();
+        monitor.startOutliersIfInUse();
         return monitor;
+    }
+
+    /**
+     * Level 2 in use from the start (by default or restored): start the watchdog and the system sampling
+     * now, so that OSHI is set up and the first snapshot taken before the first request's deadline.
+     */
+    private void startOutliersIfInUse() {
+        boolean inUse = config.defaultLevel() >= MonitoringLevel.OUTLIERS
+                || endpoints.all().stream().anyMatch(e -> e.level() >= MonitoringLevel.OUTLIERS);
+        if (inUse) {
+            outliers.start();
+        }
     }
 
     private void restore() {
@@ -125,6 +138,9 @@ public final class Monitor implements AutoCloseable {
         }
         store.saveLevel(endpointName, level);
         e.level(level);
+        if (level >= MonitoringLevel.OUTLIERS) {
+            outliers.start(); // in the background, before the endpoint's first watched request
+        }
     }
 
     public MonitorConfig config() {

@@ -9,22 +9,55 @@ import java.util.function.Supplier;
  * Takes one outlier's capture: the request thread's stack and the request (fast, while the request thread
  * is held at its end), then the dump of all threads and the latest system snapshot. The watchdog owns one
  * and calls it from its thread; the benchmarks call it directly to time a capture. Not thread-safe.
+ *
+ * <p>It never samples the system itself: that is {@link SystemSampling}'s thread's job (or, for a capturer
+ * with a sampler of its own, the caller's through {@link #sample()}), so a capture never waits for OSHI.
  */
 public final class Capturer {
 
-    private final SystemSampler sampler = new SystemSampler();
+    private final SystemSampler ownSampler;
+    private final Supplier<SystemSnapshot> latestSystem;
     private final ThreadCapture threads;
     private final Masking masking;
 
-    /** Masks and caps by {@code masking} and its {@link Masking#limits() limits}. */
+    /**
+     * Masks and caps by {@code masking} and its {@link Masking#limits() limits}; takes the system figures
+     * of its own sampler, which the caller refreshes with {@link #sample()}.
+     */
     public Capturer(Masking masking) {
-        this.masking = masking;
-        this.threads = new ThreadCapture(masking.limits());
+        this(masking, new SystemSampler());
     }
 
-    /** Refreshes the system snapshot (the watchdog calls this every second). */
+    private Capturer(Masking masking, SystemSampler sampler) {
+        this.masking = masking;
+        this.threads = new ThreadCapture(masking.limits());
+        this.ownSampler = sampler;
+        this.latestSystem = sampler::latest;
+    }
+
+    /** Takes the system figures from {@code latestSystem} (the watchdog's {@link SystemSampling}). */
+    Capturer(Masking masking, Supplier<SystemSnapshot> latestSystem) {
+        this.masking = masking;
+        this.threads = new ThreadCapture(masking.limits());
+        this.ownSampler = null;
+        this.latestSystem = latestSystem;
+    }
+
+    /** Refreshes the system snapshot of this capturer's own sampler, on the caller's thread. */
     public SystemSnapshot sample() {
-        return sampler.sample();
+        if (ownSampler == null) {
+            throw new IllegalStateException("this capturer's system figures are sampled in the background");
+        }
+        return ownSampler.sample();
+    }
+
+    /**
+     * Runs the code a capture runs before the request thread is released (the stack of a thread, through
+     * {@code ThreadMXBean}) once on the calling thread, so that its classes are loaded and the first real
+     * capture is as quick as the next ones.
+     */
+    void warmUp() {
+        threads.stackOf(Thread.currentThread(), masking.limits().requestStackDepth(), new ArrayList<>());
     }
 
     /**
@@ -57,12 +90,10 @@ public final class Capturer {
             requestRead.run(); // nothing below reads the request
         }
         List<CapturedThread> all = threads.dumpAll(notes);
-        // The watchdog keeps the snapshot fresh; sampling here (reading /proc) only before the first one.
-        SystemSnapshot system = sampler.latest();
-        if (system == null) {
-            system = sampler.sample();
-        } else if (system.sampledAt().isBefore(Instant.now().minusSeconds(5))) {
-            notes.add("system figures are from " + system.sampledAt() + " (the watchdog was busy)");
+        // Null before the first sample: the watchdog adds the figures when they come (OutlierCapture.withSystem).
+        SystemSnapshot system = latestSystem.get();
+        if (system != null && system.sampledAt().isBefore(Instant.now().minusSeconds(5))) {
+            notes.add("system figures are from " + system.sampledAt() + " (the system sampler was held up)");
         }
         return new OutlierCapture(capturedAtMicros, ranFor, thresholdNanos, request,
                 requestThread == null ? "(asynchronous)" : requestThread.getName(), stack, all, system, notes);

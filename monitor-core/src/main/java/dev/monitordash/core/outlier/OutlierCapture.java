@@ -11,6 +11,8 @@ import java.util.List;
  * @param request          masked and capped; null if the application's request could not be read
  * @param requestStack     the request thread's stack at the deadline (see {@link CapturedThread#stack()})
  * @param threads          all threads of the JVM at that moment
+ * @param system           the latest system snapshot; null only while the watchdog still completes the
+ *                         capture (it was taken before the monitor's first system sample)
  * @param notes            what was cut or could not be captured
  */
 public record OutlierCapture(
@@ -27,5 +29,16 @@ public record OutlierCapture(
     public OutlierCapture {
         threads = List.copyOf(threads);
         notes = List.copyOf(notes);
+    }
+
+    /** This capture with {@code snapshot} as its system figures and {@code note}, if not null, added. */
+    OutlierCapture withSystem(SystemSnapshot snapshot, String note) {
+        List<String> n = notes;
+        if (note != null) {
+            n = new java.util.ArrayList<>(notes);
+            n.add(note);
+        }
+        return new OutlierCapture(capturedAtMicros, ranForNanos, thresholdNanos, request, requestThread,
+                requestStack, threads, snapshot, n);
     }
 }

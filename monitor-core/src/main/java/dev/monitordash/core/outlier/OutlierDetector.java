@@ -5,26 +5,36 @@ import dev.monitordash.core.config.MonitorConfig;
 import java.util.function.Supplier;
 
 /**
- * Level 2 of a monitor: thresholds per endpoint and the one watchdog thread. The watchdog (and OSHI) is
- * started on the first request that is watched, so applications that never use level 2 pay nothing.
+ * Level 2 of a monitor: thresholds per endpoint, the one watchdog thread and the system sampling thread.
+ * Both threads start when level 2 is first in use — {@link #start()}, called by the monitor at startup
+ * when an endpoint is at level ≥ 2 and when one is set to it, or else on the first watched request — so
+ * applications that never use level 2 pay nothing. OSHI is set up on the sampling thread, never on a
+ * request thread nor the watchdog's.
  */
 public final class OutlierDetector implements AutoCloseable {
 
     private final OutlierThresholds thresholds;
     private final Masking masking;
     private final String threadName;
+    private final SystemSampling sampling;
     private final Object startLock = new Object();
     private volatile Watchdog watchdog;
     private volatile boolean closed;
 
     public OutlierDetector(MonitorConfig config) {
-        this(thresholds(config), Masking.of(config), "monitordash-watchdog");
+        this(thresholds(config), Masking.of(config), "monitordash-watchdog",
+                new SystemSampling("monitordash-system"));
     }
 
     OutlierDetector(OutlierThresholds thresholds, Masking masking, String threadName) {
+        this(thresholds, masking, threadName, new SystemSampling(threadName + "-system"));
+    }
+
+    OutlierDetector(OutlierThresholds thresholds, Masking masking, String threadName, SystemSampling sampling) {
         this.thresholds = thresholds;
         this.masking = masking;
         this.threadName = threadName;
+        this.sampling = sampling;
     }
 
     /** The mean rule of the seed, or the percentile rule when one is configured. */
@@ -53,12 +63,25 @@ public final class OutlierDetector implements AutoCloseable {
             return null;
         }
         Watchdog dog = watchdog();
-        if (!dog.isRunning()) {
+        if (dog == null || !dog.isRunning()) {
             return null;
         }
         OutlierWatch w = new OutlierWatch(endpoint, Thread.currentThread(), startNanos, threshold, requestData);
         dog.register(w);
         return w;
+    }
+
+    /**
+     * Starts the watchdog and the system sampling in the background, if not yet started: once level 2 is
+     * in use, so that the first snapshot exists before the first deadline. Returns at once. Idempotent.
+     */
+    public void start() {
+        watchdog();
+    }
+
+    /** The latest system snapshot, null before the first (some 200 ms plus OSHI's set-up after start). */
+    public SystemSnapshot latestSystem() {
+        return sampling.latest();
     }
 
     /** Outliers captured since start. */
@@ -79,14 +102,19 @@ public final class OutlierDetector implements AutoCloseable {
         return w == null ? 0 : w.watching();
     }
 
+    /** The running watchdog, started if need be; null once closed. */
     private Watchdog watchdog() {
         Watchdog w = watchdog;
         if (w != null) {
             return w;
         }
         synchronized (startLock) {
+            if (closed) {
+                return null;
+            }
             if (watchdog == null) {
-                Watchdog started = new Watchdog(masking, threadName);
+                sampling.start();
+                Watchdog started = new Watchdog(masking, threadName, sampling::latest);
                 started.start();
                 watchdog = started;
             }
@@ -100,6 +128,7 @@ public final class OutlierDetector implements AutoCloseable {
         synchronized (startLock) {
             if (watchdog != null) {
                 watchdog.close();
+                sampling.close();
             }
         }
     }

@@ -15,12 +15,13 @@ import java.util.List;
 
 /**
  * Keeps a fresh {@link SystemSnapshot}: CPU load per core needs two readings of the processor's tick
- * counters some time apart, so the watchdog calls {@link #sample()} every second and a capture takes the
- * latest snapshot instead of waiting for an interval. Not thread-safe: only the watchdog thread samples;
- * {@link #latest()} may be read from anywhere.
+ * counters some time apart, so {@link SystemSampling}'s thread calls {@link #sample()} every second and a
+ * capture takes the latest snapshot instead of waiting for an interval. Not thread-safe: one thread
+ * prepares and samples; {@link #latest()} may be read from anywhere.
  *
- * <p>OSHI is set up lazily on the first sample (it loads native access and reads the hardware, which
- * takes a moment); if it fails on this platform, snapshots carry the JMX figures and a note.
+ * <p>OSHI is set up by {@link #prepare()} or else on the first sample (it loads native access and reads the
+ * hardware: ~100 ms, more on a loaded machine, so never on the watchdog's thread); if it fails on this
+ * platform, snapshots carry the JMX figures and a note.
  */
 final class SystemSampler {
 
@@ -45,7 +46,7 @@ final class SystemSampler {
         long memTotal = -1;
         long memAvailable = -1;
         List<Double> load = List.of(-1.0, -1.0, -1.0);
-        setUpOshi();
+        prepare();
         if (processor != null) {
             try {
                 long[][] coreTicks = processor.getProcessorCpuLoadTicks();
@@ -70,6 +71,21 @@ final class SystemSampler {
         } else {
             notes.add("system figures unavailable: " + oshiProblem);
         }
+        SystemSnapshot s = withJvmFigures(perCore, total, memTotal, memAvailable, load, notes);
+        latest = s;
+        return s;
+    }
+
+    /**
+     * A snapshot of the JVM's figures alone (JMX: memory, GC, threads; no CPU or system memory), with
+     * {@code note}: for a capture that cannot wait any longer for the first sample. Any thread.
+     */
+    static SystemSnapshot jvmOnly(String note) {
+        return withJvmFigures(List.of(), -1, -1, -1, List.of(-1.0, -1.0, -1.0), List.of(note));
+    }
+
+    private static SystemSnapshot withJvmFigures(List<Double> perCore, double total, long memTotal,
+            long memAvailable, List<Double> load, List<String> notes) {
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         MemoryUsage heap = mem.getHeapMemoryUsage();
         MemoryUsage nonHeap = mem.getNonHeapMemoryUsage();
@@ -80,15 +96,14 @@ final class SystemSampler {
             gcTime += Math.max(0, gc.getCollectionTime());
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        SystemSnapshot s = new SystemSnapshot(Instant.now(), perCore, total, memTotal, memAvailable,
+        return new SystemSnapshot(Instant.now(), perCore, total, memTotal, memAvailable,
                 heap.getUsed(), heap.getCommitted(), heap.getMax(), nonHeap.getUsed(), nonHeap.getCommitted(),
                 gcCount, gcTime, threads.getThreadCount(), threads.getDaemonThreadCount(),
                 threads.getPeakThreadCount(), load, notes);
-        latest = s;
-        return s;
     }
 
-    private void setUpOshi() {
+    /** Sets OSHI up and takes the CPU ticks' baseline, once; the next sample measures the load since. */
+    void prepare() {
         if (oshiTried) {
             return;
         }

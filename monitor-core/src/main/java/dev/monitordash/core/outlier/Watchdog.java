@@ -9,24 +9,31 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The one thread per monitor that watches every running level-2 request (the seed started a thread per
  * request). Request threads add a {@link OutlierWatch} to a lock-free queue and flip its state when they
  * end; the watchdog walks the queue every tick, drops finished watches, and captures those past their
- * deadline. Between captures it samples the system every second so that captures never wait for CPU
- * figures.
+ * deadline. It does nothing else: the system figures come from {@link SystemSampling}'s own thread, so no
+ * OSHI call (its set-up takes ~100 ms and more) ever stands between a deadline and its capture.
  *
- * <p>Precision: a request is captured within one {@link #TICK_NANOS} after its deadline. When no request
- * has been watched for a while the thread sleeps until the next system sample, and the next registration
- * wakes it.
+ * <p>Lateness: a request is captured within one {@link #TICK_NANOS} after its deadline, plus the captures
+ * due before it in the same scan (a few ms each, at most {@link #MAX_CAPTURES_PER_SECOND} a second), plus
+ * however late the OS wakes this thread — the first watched request included. When no request has been
+ * watched for a while the thread sleeps, and the next registration wakes it.
  */
 final class Watchdog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    static final long SAMPLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * How long a capture taken before the first system sample waits for it. The store's writer waits 5 s
+     * for a capture ({@code JdbcStore.CAPTURE_WAIT_MILLIS}); after this the capture gets the JVM's figures.
+     */
+    static final long SYSTEM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
     /**
      * Captures per second at most. Each costs a thread dump (a safepoint of a few milliseconds with
      * hundreds of threads); when a whole endpoint slows down at once, its first requests tell the story
@@ -36,6 +43,9 @@ final class Watchdog implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<OutlierWatch> watches = new ConcurrentLinkedQueue<>();
     private final Capturer capturer;
+    private final Supplier<SystemSnapshot> latestSystem;
+    /** Captures taken before the first system sample, completed when it comes; watchdog thread only. */
+    private final List<Pending> pending = new ArrayList<>();
     private final Thread thread;
     private volatile boolean idle;
     private volatile boolean closed;
@@ -44,8 +54,13 @@ final class Watchdog implements AutoCloseable {
     private long windowStart = System.nanoTime();
     private int capturesInWindow;
 
-    Watchdog(Masking masking, String name) {
-        this.capturer = new Capturer(masking);
+    private record Pending(OutlierWatch watch, OutlierCapture capture, long sinceNanos) {
+    }
+
+    /** @param latestSystem the latest system snapshot, null until the first (never sampled here) */
+    Watchdog(Masking masking, String name, Supplier<SystemSnapshot> latestSystem) {
+        this.capturer = new Capturer(masking, latestSystem);
+        this.latestSystem = latestSystem;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
@@ -98,17 +113,13 @@ final class Watchdog implements AutoCloseable {
     }
 
     private void loop() {
-        long nextSample = System.nanoTime();
+        capturer.warmUp(); // before the first deadline: its capture then costs what the next ones do
         long lastBusy = System.nanoTime();
         while (!closed) {
             try {
                 long now = System.nanoTime();
-                if (scan(now)) {
+                if (scan(now) | completePending(now)) {
                     lastBusy = now;
-                }
-                if (now - nextSample >= 0) {
-                    capturer.sample();
-                    nextSample = now + SAMPLE_NANOS;
                 }
                 now = System.nanoTime();
                 if (now - lastBusy > IDLE_AFTER_NANOS) {
@@ -117,8 +128,8 @@ final class Watchdog implements AutoCloseable {
                         idle = false;
                         continue;
                     }
-                    // Until the next sample or a registration; the next scan decides whether to tick again.
-                    LockSupport.parkNanos(this, Math.max(0, nextSample - now));
+                    // Until a registration wakes it; the next scan decides whether to tick again.
+                    LockSupport.parkNanos(this, IDLE_AFTER_NANOS);
                 } else {
                     LockSupport.parkNanos(this, TICK_NANOS);
                 }
@@ -142,7 +153,7 @@ final class Watchdog implements AutoCloseable {
                 it.remove();
             } else if (now - w.deadlineNanos >= 0) {
                 it.remove();
-                if (now - windowStart >= SAMPLE_NANOS) {
+                if (now - windowStart >= WINDOW_NANOS) {
                     windowStart = now;
                     capturesInWindow = 0;
                 }
@@ -170,12 +181,42 @@ final class Watchdog implements AutoCloseable {
         try {
             result = capturer.capture(w.thread(), w.startNanos, w.thresholdNanos, w.requestData, w::released);
             captures++;
+            if (result.system() == null) {
+                pending.add(new Pending(w, result, System.nanoTime()));
+                result = null;
+                return;
+            }
         } catch (RuntimeException e) {
             w.released();
             LOG.debug("MonitorDash could not capture an outlier of {}", w.endpoint, e);
-        } finally {
-            w.complete(result);
         }
+        w.complete(result);
+    }
+
+    /**
+     * Gives captures taken before the first system sample that sample once it exists, or the JVM's figures
+     * after {@link #SYSTEM_WAIT_NANOS}. Returns whether any capture was still waiting.
+     */
+    private boolean completePending(long now) {
+        if (pending.isEmpty()) {
+            return false;
+        }
+        SystemSnapshot system = latestSystem.get();
+        for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (system != null) {
+                p.watch().complete(p.capture().withSystem(system,
+                        "system figures from the first sample, " + system.sampledAt() + ", after the capture"));
+            } else if (now - p.sinceNanos() > SYSTEM_WAIT_NANOS) {
+                p.watch().complete(p.capture().withSystem(
+                        SystemSampler.jvmOnly("CPU and system memory unavailable: the"
+                                + " system sampler had not taken its first sample yet"), null));
+            } else {
+                continue;
+            }
+            it.remove();
+        }
+        return true;
     }
 
     @Override
@@ -188,6 +229,11 @@ final class Watchdog implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         // Requests still running are no longer watched; their records carry no capture.
+        for (Pending p : pending) {
+            p.watch().complete(p.capture().withSystem(SystemSampler.jvmOnly("the monitor closed before the"
+                    + " first system sample"), null));
+        }
+        pending.clear();
         for (OutlierWatch w : watches) {
             if (w.claim()) {
                 w.released();

@@ -97,7 +97,7 @@ class WatchdogTest {
         for (int i = 0; i < 1_000; i++) {
             watches.add(detector.watch("/n", System.nanoTime(), () -> data("x")));
         }
-        assertTrue(Thread.activeCount() <= before + 1, "at most the watchdog was started");
+        assertTrue(Thread.activeCount() <= before + 2, "at most the watchdog and the system sampling were started");
         assertEquals(1_000, detector.watching());
         for (OutlierWatch w : watches) {
             assertFalse(w.finish());
@@ -179,5 +179,71 @@ class WatchdogTest {
         assertNotNull(c);
         // Woken by the registration, not by the next sample up to a second later (generous for a loaded machine).
         assertTrue(c.ranForNanos() < 20 * MS + 500 * MS, "captured after " + c.ranForNanos() / MS + " ms");
+    }
+
+    /** OSHI's set-up held up by {@code gate}: the real sampler once the gate opens. */
+    private static SystemSampling gatedSampling(CountDownLatch gate) {
+        SystemSampler real = new SystemSampler();
+        return new SystemSampling("gated-system", () -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            real.prepare();
+        }, real::sample);
+    }
+
+    @Test
+    void captureAtTheDeadlineDoesNotWaitForTheSystemSamplersSetUp() throws Exception {
+        CountDownLatch oshiSetUp = new CountDownLatch(1);
+        OutlierDetector slowStart = new OutlierDetector(thresholds, new Masking(List.of(), List.of()),
+                "gated-watchdog", gatedSampling(oshiSetUp));
+        try {
+            thresholds.observe("/first", 10 * MS); // threshold 20 ms
+            long start = System.nanoTime();
+            OutlierWatch w = slowStart.watch("/first", start, () -> data("x"));
+            // OSHI is still "setting up": the watchdog must capture the request at its deadline all the same.
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (slowStart.captures() == 0 && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, slowStart.captures(), "captured while the system sampler was still setting up");
+            assertNull(slowStart.latestSystem());
+            oshiSetUp.countDown();
+            OutlierCapture c = w.awaitCapture(20_000);
+            assertTrue(w.finish());
+            assertNotNull(c);
+            long late = c.ranForNanos() - c.thresholdNanos();
+            assertTrue(late >= 0 && late <= FirstOutlierCaptureTest.LATENESS_BOUND_NANOS,
+                    "captured " + late / 1e6 + " ms after its deadline");
+            // The figures were added when the first sample came, and say so.
+            assertFalse(c.system().cpuPerCore().isEmpty(), c.system().notes().toString());
+            assertTrue(c.notes().stream().anyMatch(n -> n.contains("after the capture")), c.notes().toString());
+        } finally {
+            oshiSetUp.countDown();
+            slowStart.close();
+        }
+    }
+
+    @Test
+    void captureGetsTheJvmFiguresWhenTheFirstSystemSampleDoesNotCome() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        OutlierDetector stuck = new OutlierDetector(thresholds, new Masking(List.of(), List.of()),
+                "stuck-watchdog", gatedSampling(never));
+        try {
+            thresholds.observe("/stuck", 10 * MS);
+            OutlierWatch w = stuck.watch("/stuck", System.nanoTime(), () -> data("x"));
+            // Completed after Watchdog.SYSTEM_WAIT_NANOS, well within the store writer's 5 s wait.
+            OutlierCapture c = w.awaitCapture(20_000);
+            assertTrue(w.finish());
+            assertNotNull(c);
+            assertTrue(c.system().cpuPerCore().isEmpty());
+            assertTrue(c.system().heapUsed() > 0 && c.system().threadCount() > 0);
+            assertTrue(c.system().notes().get(0).contains("first sample"), c.system().notes().toString());
+        } finally {
+            never.countDown();
+            stuck.close();
+        }
     }
 }

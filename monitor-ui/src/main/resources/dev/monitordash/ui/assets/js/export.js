@@ -31,7 +31,9 @@ function endpointOptions(overview) {
 }
 
 function showCount({ requests }) {
-  const endpoint = filters.params().get('endpoint');
+  const params = filters.params();
+  const endpoint = params.get('endpoint');
+  document.getElementById('export-direct').href = `api/export?${params}`;
   replace(document.getElementById('export-count'), el('strong', { text: formatCount(requests) }),
     ` ${requests === 1 ? 'request' : 'requests'} of ${endpoint ?? 'all endpoints'} in this range.`);
   downloadButton.disabled = requests === 0 || controller !== null;

@@ -219,6 +219,50 @@ class OutlierPagesBrowserTest {
         browser.assertNoConsoleErrors();
     }
 
+    @Test
+    void requestStackFoldsRunsOfFrameworkFramesIntoRowsThatOpen() {
+        browser.open("outliers?" + endpointQuery() + "&id=" + plain);
+        browser.awaitReady("outlier-stack");
+        By lines = By.cssSelector("#outlier-stack-body ol.stack > li");
+        By runs = By.cssSelector("#outlier-stack-body li.frame-run button");
+        WebElement run = browser.await().until(d -> d.findElement(runs));
+        int before = browser.driver().findElements(lines).size();
+        // Between the test's Reports.render and JUnit: the test harness and JDK reflection frames.
+        assertTrue(run.getText().matches("… \\d+ framework frames \\(show\\)"), run.getText());
+        int frames = Integer.parseInt(run.getText().replaceAll("\\D+", " ").trim());
+        assertEquals("false", run.getAttribute("aria-expanded"));
+        assertTrue(browser.driver().findElement(By.cssSelector("#outlier-stack-body ol.stack > li")).getText()
+                .contains("java.lang.Thread.sleep"), "the frames above the first application frame stay: what the thread is doing");
+
+        run.click();
+        assertEquals("true", run.getAttribute("aria-expanded"));
+        assertEquals(before + frames, browser.driver().findElements(lines).size(), "the run's frames, right below its row");
+        WebElement firstHidden = browser.driver().findElement(By.xpath(
+                "//div[@id='outlier-stack-body']//li[contains(@class,'frame-run')]/following-sibling::li[1]"));
+        assertTrue(firstHidden.getAttribute("class").contains("frame-framework"), firstHidden.getText());
+        run.click();
+        assertEquals(before, browser.driver().findElements(lines).size(), "folded again");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void foldingKeepsTheTopFramesAndFoldsOnlyLongFrameworkRuns() {
+        browser.open("overview");
+        String stack = "const s = ['java.lang.Thread.sleep', 'java.lang.Thread.sleep0', 'shop.Dao.find', 'java.lang.reflect.Method.invoke',"
+                + " 'jdk.internal.reflect.X.invoke', '- locked <0x1> (a java.lang.Object)', 'java.util.Y.call', 'shop.Servlet.doGet',"
+                + " 'jakarta.servlet.http.HttpServlet.service', 'org.eclipse.jetty.Z.handle', 'shop.Filter.run',"
+                + " 'org.eclipse.jetty.A.run', 'org.eclipse.jetty.B.run', 'java.lang.Thread.run', '(truncated)'].join('\\n');";
+        List<Object> folded = (List<Object>) browser.module("stack.js", stack
+                + "return m.foldFramework(m.stackLines(s)).map(i => i.run ? i.frames + ' folded: ' + i.run.map(l => l.text).join(',') : i.line.text)");
+        assertEquals(List.of("java.lang.Thread.sleep", "java.lang.Thread.sleep0", "shop.Dao.find",
+                "3 folded: java.lang.reflect.Method.invoke,jdk.internal.reflect.X.invoke,- locked <0x1> (a java.lang.Object),java.util.Y.call",
+                "shop.Servlet.doGet", "jakarta.servlet.http.HttpServlet.service", "org.eclipse.jetty.Z.handle", "shop.Filter.run",
+                "3 folded: org.eclipse.jetty.A.run,org.eclipse.jetty.B.run,java.lang.Thread.run", "(truncated)"), folded,
+                "top frames kept, a run of 2 kept, lock lines go with their run, (truncated) stays visible");
+        assertEquals(2L, browser.module("stack.js", "return m.foldFramework(m.stackLines('java.a.b\\njava.c.d')).length"),
+                "a stack without application frames is not folded");
+    }
+
     /** The pure functions of stack.js and flame.js, run in the browser as the pages run them. */
     @Test
     @SuppressWarnings("unchecked")

@@ -133,6 +133,10 @@ class OutlierPagesEndToEndTest {
         List<String> appFrames = browser.driver().findElements(By.cssSelector("#outlier-stack-body li.frame-app"))
                 .stream().map(WebElement::getText).toList();
         assertTrue(appFrames.stream().anyMatch(f -> f.contains("example.shop.Reports.render")), appFrames::toString);
+        // Jetty's frames below the servlet are folded into rows; opened, they show as framework frames.
+        List<WebElement> folds = browser.driver().findElements(By.cssSelector("#outlier-stack-body li.frame-run button"));
+        assertTrue(folds.stream().anyMatch(b -> b.getText().matches("… \\d+ framework frames \\(show\\)")), "folded runs");
+        folds.forEach(WebElement::click);
         assertTrue(browser.driver().findElements(By.cssSelector("#outlier-stack-body li.frame-framework")).stream()
                 .anyMatch(li -> li.getText().contains("org.eclipse.jetty.")), "Jetty's frames are framework frames");
         WebElement requestThread = browser.driver().findElement(By.cssSelector(

@@ -4,10 +4,12 @@ import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.ui.support.DashboardInBrowser;
 import dev.monitordash.ui.support.DashboardServer;
+import dev.monitordash.ui.testing.BrowserSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -210,6 +212,34 @@ class AnalyticsPagesBrowserTest {
 
         clickOnCategoryLabel("versions-chart", endpoints.indexOf(ORDERS));
         ui.browser().await().until(ExpectedConditions.urlToBe(ui.server().base() + "/endpoint?endpoint=%2Forders%2F%7Bid%7D"));
+    }
+
+    @Test
+    void versionsTableGivesEachEndpointALinkAndItsSharesAsText() throws Exception {
+        ui.browser().open("versions");
+        ui.browser().awaitReady("versions-section");
+        List<String> heads = ui.browser().driver().findElements(By.cssSelector("#versions-table thead th")).stream()
+                .map(th -> th.getAttribute("textContent").trim()).toList(); // as written, not as CSS capitalises it
+        assertEquals(List.of("Endpoint", "Requests", "1.4.1", "1.4.2"), heads, "a column per version, oldest first");
+        Map<String, WebElement> rows = ui.browser().rowsBy("versions-table", 14, "endpoint");
+        assertEquals(List.of(ORDERS, "40", "25% (10)", "75% (30)"), BrowserSession.cells(rows.get(ORDERS)));
+        assertEquals(List.of(SLOW, "5", "–", "100% (5)"), BrowserSession.cells(rows.get(SLOW)),
+                "a version that served none of the endpoint's requests");
+        assertEquals(List.of(SEARCH, "12", "–", "100% (12)"), BrowserSession.cells(rows.get(SEARCH)));
+
+        // Sorting by the older version's share puts the endpoint still on it first.
+        ui.browser().driver().findElement(By.xpath("//div[@id='versions-table']//th/button[.='1.4.1']")).click();
+        assertEquals(ORDERS, ui.browser().driver().findElement(By.cssSelector("#versions-table tbody tr"))
+                .getAttribute("data-endpoint"));
+        ui.browser().js("document.getElementById('versions-table').scrollIntoView()");
+        ui.browser().screenshot("versions-table");
+
+        // The keyboard reaches the endpoint's page: the link takes focus and Enter follows it.
+        WebElement link = ui.browser().driver().findElement(By.cssSelector("#versions-table tr[data-endpoint='" + SLOW + "'] a"));
+        ui.browser().js("arguments[0].focus()", link);
+        assertEquals(link, ui.browser().driver().switchTo().activeElement());
+        link.sendKeys(Keys.ENTER);
+        ui.browser().await().until(ExpectedConditions.urlToBe(ui.server().base() + "/endpoint?endpoint=%2Freports%2Fslow"));
     }
 
     @Test

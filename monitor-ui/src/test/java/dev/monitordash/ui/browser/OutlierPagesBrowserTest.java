@@ -219,12 +219,56 @@ class OutlierPagesBrowserTest {
         browser.assertNoConsoleErrors();
     }
 
+    @Test
+    void requestStackFoldsRunsOfFrameworkFramesIntoRowsThatOpen() {
+        browser.open("outliers?" + endpointQuery() + "&id=" + plain);
+        browser.awaitReady("outlier-stack");
+        By lines = By.cssSelector("#outlier-stack-body ol.stack > li");
+        By runs = By.cssSelector("#outlier-stack-body li.frame-run button");
+        WebElement run = browser.await().until(d -> d.findElement(runs));
+        int before = browser.driver().findElements(lines).size();
+        // Between the test's Reports.render and JUnit: the test harness and JDK reflection frames.
+        assertTrue(run.getText().matches("… \\d+ framework frames \\(show\\)"), run.getText());
+        int frames = Integer.parseInt(run.getText().replaceAll("\\D+", " ").trim());
+        assertEquals("false", run.getAttribute("aria-expanded"));
+        assertTrue(browser.driver().findElement(By.cssSelector("#outlier-stack-body ol.stack > li")).getText()
+                .contains("java.lang.Thread.sleep"), "the frames above the first application frame stay: what the thread is doing");
+
+        run.click();
+        assertEquals("true", run.getAttribute("aria-expanded"));
+        assertEquals(before + frames, browser.driver().findElements(lines).size(), "the run's frames, right below its row");
+        WebElement firstHidden = browser.driver().findElement(By.xpath(
+                "//div[@id='outlier-stack-body']//li[contains(@class,'frame-run')]/following-sibling::li[1]"));
+        assertTrue(firstHidden.getAttribute("class").contains("frame-framework"), firstHidden.getText());
+        run.click();
+        assertEquals(before, browser.driver().findElements(lines).size(), "folded again");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void foldingKeepsTheTopFramesAndFoldsOnlyLongFrameworkRuns() {
+        browser.open("overview");
+        String stack = "const s = ['java.lang.Thread.sleep', 'java.lang.Thread.sleep0', 'shop.Dao.find', 'java.lang.reflect.Method.invoke',"
+                + " 'jdk.internal.reflect.X.invoke', '- locked <0x1> (a java.lang.Object)', 'java.util.Y.call', 'shop.Servlet.doGet',"
+                + " 'jakarta.servlet.http.HttpServlet.service', 'org.eclipse.jetty.Z.handle', 'shop.Filter.run',"
+                + " 'org.eclipse.jetty.A.run', 'org.eclipse.jetty.B.run', 'java.lang.Thread.run', '(truncated)'].join('\\n');";
+        List<Object> folded = (List<Object>) browser.module("stack.js", stack
+                + "return m.foldFramework(m.stackLines(s)).map(i => i.run ? i.frames + ' folded: ' + i.run.map(l => l.text).join(',') : i.line.text)");
+        assertEquals(List.of("java.lang.Thread.sleep", "java.lang.Thread.sleep0", "shop.Dao.find",
+                "3 folded: java.lang.reflect.Method.invoke,jdk.internal.reflect.X.invoke,- locked <0x1> (a java.lang.Object),java.util.Y.call",
+                "shop.Servlet.doGet", "jakarta.servlet.http.HttpServlet.service", "org.eclipse.jetty.Z.handle", "shop.Filter.run",
+                "3 folded: org.eclipse.jetty.A.run,org.eclipse.jetty.B.run,java.lang.Thread.run", "(truncated)"), folded,
+                "top frames kept, a run of 2 kept, lock lines go with their run, (truncated) stays visible");
+        assertEquals(2L, browser.module("stack.js", "return m.foldFramework(m.stackLines('java.a.b\\njava.c.d')).length"),
+                "a stack without application frames is not folded");
+    }
+
     /** The pure functions of stack.js and flame.js, run in the browser as the pages run them. */
     @Test
     @SuppressWarnings("unchecked")
     void frameRuleAndFlameLayoutAreRight() {
         browser.open("overview");
-        Object kinds = module("stack.js", "return ['at java.base@17.0.15/java.lang.Thread.sleep(Native Method)',"
+        Object kinds = browser.module("stack.js", "return ['at java.base@17.0.15/java.lang.Thread.sleep(Native Method)',"
                 + " 'at org.eclipse.jetty.server.Server.handle(Server.java:1)', 'at jakarta.servlet.http.HttpServlet.service(HttpServlet.java:2)',"
                 + " 'at dev.monitordash.servlet.MonitoringFilter.doFilter(MonitoringFilter.java:3)',"
                 + " 'at app//example.shop.Reports.render(Reports.java:9)', 'example.shop.Reports.compute', 'at java.base/java.lang.Thread.run(Thread.java:840)',"
@@ -235,34 +279,21 @@ class OutlierPagesBrowserTest {
         assertEquals(List.of("framework", "framework", "framework", "framework", "app", "app", "framework", "app", "framework",
                 "info", "info", "info", "app", "framework", "app"), kinds);
 
-        List<Object> boxes = (List<Object>) module("flame.js", "const t = {frame: 'r', hits: 10, children: ["
+        List<Object> boxes = (List<Object>) browser.module("flame.js", "const t = {frame: 'r', hits: 10, children: ["
                 + "{frame: 'a', hits: 6, children: [{frame: 'a1', hits: 1, children: []}, {frame: 'a2', hits: 4, children: []}]},"
                 + "{frame: 'b', hits: 3, children: [{frame: 'tiny', hits: 0.05, children: []}]}]};"
                 + "return m.flameLayout(t, 0.01).map(b => [b.node.frame, b.depth, Math.round(b.x * 100), Math.round(b.width * 100)])");
         assertEquals(List.of(List.of("r", 0L, 0L, 100L), List.of("a", 1L, 0L, 60L), List.of("a1", 2L, 0L, 10L),
                 List.of("a2", 2L, 10L, 40L), List.of("b", 1L, 60L, 30L)), boxes, "children from the parent's left edge; "
                 + "a frame narrower than the minimum is left out");
-        assertEquals(List.of(), module("flame.js", "return m.flameLayout({frame: 'r', hits: 0, children: []})"));
-        assertEquals(2L, module("flame.js", "return m.trunkDepth({hits: 5, children: [{hits: 5, children: [{hits: 5,"
+        assertEquals(List.of(), browser.module("flame.js", "return m.flameLayout({frame: 'r', hits: 0, children: []})"));
+        assertEquals(2L, browser.module("flame.js", "return m.trunkDepth({hits: 5, children: [{hits: 5, children: [{hits: 5,"
                 + " children: [{hits: 3, children: []}, {hits: 2, children: []}]}]}]})"), "two frames above the branch");
-        assertEquals(0L, module("flame.js", "return m.trunkDepth({hits: 5, children: [{hits: 4, children: []}]})"),
+        assertEquals(0L, browser.module("flame.js", "return m.trunkDepth({hits: 5, children: [{hits: 4, children: []}]})"),
                 "a frame with samples of its own is no trunk");
 
-        Object states = module("stack.js", "return m.threadsByState([{state: 'WAITING'}, {state: 'ZOMBIE'},"
+        Object states = browser.module("stack.js", "return m.threadsByState([{state: 'WAITING'}, {state: 'ZOMBIE'},"
                 + " {state: 'RUNNABLE'}, {state: 'WAITING'}, {state: 'BLOCKED'}]).map(([s, ts]) => s + ':' + ts.length)");
         assertEquals(List.of("RUNNABLE:1", "BLOCKED:1", "WAITING:2", "ZOMBIE:1"), states);
-    }
-
-    /** Imports a dashboard module in the page and returns what {@code body} (with the module as m) returns. */
-    @SuppressWarnings("unchecked")
-    private static Object module(String file, String body) {
-        Object result = browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "import(new URL('assets/js/' + arguments[0], document.baseURI).href)"
-                + ".then(m => done({ok: (function (m) {" + body + "})(m)}), e => done({error: String(e)}));", file);
-        Map<String, Object> answer = (Map<String, Object>) result;
-        if (answer.containsKey("error")) {
-            throw new AssertionError(file + ": " + answer.get("error"));
-        }
-        return answer.get("ok");
     }
 }

@@ -177,6 +177,22 @@ public final class BrowserSession implements AutoCloseable {
         wait.until(ExpectedConditions.textToBe(by, text));
     }
 
+    /**
+     * Imports a dashboard module (e.g. {@code flame.js}) in the open page and returns what {@code body}
+     * returns, with the module as {@code m}: the pure functions of the pages, run as the pages run them.
+     */
+    @SuppressWarnings("unchecked")
+    public Object module(String file, String body) {
+        Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import(new URL('assets/js/' + arguments[0], document.baseURI).href)"
+                + ".then(m => done({ok: (function (m) {" + body + "})(m)}), e => done({error: String(e)}));", file);
+        Map<String, Object> answer = (Map<String, Object>) result;
+        if (answer.containsKey("error")) {
+            throw new AssertionError(file + ": " + answer.get("error"));
+        }
+        return answer.get("ok");
+    }
+
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -114,6 +114,23 @@ export class FilterBar {
     return { element: select, setOptions: fill };
   }
 
+  /**
+   * A checkbox kept in the URL as name=on or name=off (e.g. frames=app / frames=all), written on every
+   * change so a shared link keeps its view even if the default changes; without either, defaultOn.
+   */
+  toggle(name, label, { on, off, defaultOn }) {
+    const fromUrl = urlParams().get(name);
+    const box = el('input', { type: 'checkbox', id: `filter-${name}`, name });
+    box.checked = fromUrl === on || (fromUrl !== off && defaultOn);
+    this.form.append(el('label', { className: 'filter filter-toggle', for: box.id }, box, el('span', { text: label })));
+    box.addEventListener('change', () => {
+      storeInUrl({ [name]: box.checked ? on : off });
+      this.onChange();
+    });
+    this.readers.push((params) => params.set(name, box.checked ? on : off));
+    return box;
+  }
+
   /** A whole number between min and max (e.g. top N). */
   number(name, label, { min = 1, max = 1000, defaultValue }) {
     const fromUrl = Number.parseInt(urlParams().get(name), 10);

@@ -63,6 +63,7 @@ export function flameGraph(container, root) {
     for (const b of boxes) {
       const g = svg('g', { class: `flame-frame flame-${b.node === root ? 'root' : frameKind(b.node.frame)}` });
       g.dataset.frame = b.node.frame;
+      g.dataset.depth = String(b.depth);
       const x = b.x * width;
       const w = b.width * width;
       g.append(svg('rect', { x, y: b.depth * ROW, width: Math.max(0.5, w - 0.5), height: ROW - 1, rx: 2 }));

@@ -153,7 +153,7 @@ function renderStack(d) {
     return;
   }
   replace(body, el('details', { className: 'stack-box', open: true },
-    el('summary', { text: stackSummary(d.requestThread, d.requestStack) }), stackList(d.requestStack)));
+    el('summary', { text: stackSummary(d.requestThread, d.requestStack) }), stackList(d.requestStack, { fold: true })));
 }
 
 function threadSummary(t, isRequest) {

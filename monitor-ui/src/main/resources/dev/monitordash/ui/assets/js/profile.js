@@ -1,8 +1,10 @@
 // The profile page of one endpoint (profile?endpoint=<template>[&id=<profile>]): the grouped profile of
 // its last N profiled requests, or one request's profile, as a flame graph and a collapsible call tree
-// (hits, total, mean, share). Frame names are set as text only.
+// (hits, total, mean, share). Frame names are set as text only. "Application frames only" (frames=app in
+// the URL, the default when the samples have application frames) leaves out the container's trunk.
 
 import { getJson } from './api.js';
+import { appOnly, hasAppFrames } from './app-frames.js';
 import { breakable, el, replace, showMessage } from './dom.js';
 import { flameGraph } from './flame.js';
 import { FilterBar } from './filters.js';
@@ -56,12 +58,19 @@ function treeNode(node) {
   return details;
 }
 
+const FRAMES_NOTE = {
+  app: ' Application frames only: framework frames are left out, and the time spent in them counts for the'
+    + ' application frame that called them.',
+  none: ' No application frames in these samples, so all frames are shown.',
+  all: '',
+};
+
 function renderTree(p) {
   const what = p.id === null
     ? `Merged over the last ${formatCount(p.requests)} profiled requests`
     : 'One request';
   replace($('profile-summary'), `${what}: ${formatCount(p.samples)} samples every ${formatMillis(p.periodMillis)}, `
-    + `${formatMillis(p.durationMillis)} measured in total.`);
+    + `${formatMillis(p.durationMillis)} measured in total.${FRAMES_NOTE[p.frames]}`);
   const head = el('div', { className: 'tree-row tree-head', 'aria-hidden': 'true' },
     ['Frame', 'Samples', 'Total', 'Mean', 'Share', ''].map((t, i) => el('span', { className: i === 0 ? 'tree-frame' : 'tree-num', text: t })));
   replace($('profile-tree-body'), el('div', { className: 'tree' }, head, treeNode(p.root)));
@@ -81,6 +90,9 @@ async function main() {
   const last = filters.number('last', 'Requests merged', { min: 1, max: 1000, defaultValue: 20 });
   const wanted = new URLSearchParams(window.location.search).get('id') ?? '';
   const request = filters.select('id', 'Profile of', [{ value: '', text: 'The last requests, merged' }]);
+  // The default hides the container: where the application's own code spends the time is what this page
+  // is opened for, and the trunk every sample shares tells nothing (docs/outliers.md says more).
+  const appFrames = filters.toggle('frames', 'Application frames only', { on: 'app', off: 'all', defaultOn: true });
   try {
     const list = await getJson(`api/profiles?endpoint=${encodeURIComponent(endpoint)}`);
     request.setOptions([{ value: '', text: 'The last requests, merged' }, ...list.profiles.map((p) => ({
@@ -91,11 +103,22 @@ async function main() {
   } catch (e) {
     if (e.status !== 401) showMessage($('profile-error'), `Could not list the profiled requests: ${e.message}`);
   }
+  let fetched = { url: null, answer: null }; // toggling the frames redraws the same answer, no new request
   const load = () => {
     const id = request.element.value;
     last.disabled = id !== '';
-    const answer = getJson(id ? `api/profile?id=${encodeURIComponent(id)}`
-      : `api/profile/grouped?endpoint=${encodeURIComponent(endpoint)}&last=${encodeURIComponent(last.value)}`);
+    const url = id ? `api/profile?id=${encodeURIComponent(id)}`
+      : `api/profile/grouped?endpoint=${encodeURIComponent(endpoint)}&last=${encodeURIComponent(last.value)}`;
+    if (fetched.url !== url) {
+      const answer = getJson(url);
+      fetched = { url, answer };
+      answer.catch(() => { if (fetched.answer === answer) fetched = { url: null, answer: null }; }); // retry next time
+    }
+    const wantApp = appFrames.checked;
+    const answer = fetched.answer.then((p) => {
+      if (!wantApp) return { ...p, frames: 'all' };
+      return hasAppFrames(p.root) ? { ...p, frames: 'app', root: appOnly(p.root) } : { ...p, frames: 'none' };
+    });
     const options = {
       empty: 'No profiled requests yet. At monitoring level 3 every request of this endpoint is profiled.',
       isEmpty: (p) => p.samples === 0,

@@ -43,10 +43,65 @@ export function stackLines(stack) {
   return String(stack ?? '').split('\n').filter((l) => l.trim() !== '').map((text) => ({ text: text.trim(), kind: frameKind(text) }));
 }
 
-/** An <ol> of the stack's lines, each with class frame-app / frame-framework / frame-info. */
-export function stackList(stack) {
-  return el('ol', { className: 'stack' },
-    stackLines(stack).map((l) => el('li', { className: `frame-${l.kind}`, text: l.text })));
+/** Runs of fewer framework frames than this stay as they are: a row saying "2 frames" saves nothing. */
+export const MIN_RUN = 3;
+
+/**
+ * The stack's lines (stackLines) with runs of framework frames folded: [{line}] for a line shown as it is,
+ * [{run: [lines], frames}] for at least minRun framework frames in a row (with their "- locked" lines).
+ * The lines above the first application frame always show: they say what the thread is doing right now
+ * (sleeping, reading a socket, waiting for a lock). A stack without application frames is not folded.
+ */
+export function foldFramework(lines, minRun = MIN_RUN) {
+  const firstApp = lines.findIndex((l) => l.kind === 'app');
+  if (firstApp < 0) return lines.map((line) => ({ line }));
+  const items = lines.slice(0, firstApp).map((line) => ({ line }));
+  let run = [];
+  const flush = () => {
+    const frames = run.filter((l) => l.kind === 'framework').length;
+    if (frames >= minRun) items.push({ run, frames });
+    else items.push(...run.map((line) => ({ line })));
+    run = [];
+  };
+  for (const line of lines.slice(firstApp)) {
+    const lockLine = line.kind === 'info' && line.text.startsWith('-') && run.length > 0;
+    if (line.kind === 'framework' || lockLine) {
+      run.push(line);
+    } else {
+      flush();
+      items.push({ line });
+    }
+  }
+  flush();
+  return items;
+}
+
+const lineItem = (l) => el('li', { className: `frame-${l.kind}`, text: l.text });
+
+// A folded run: one row with a button that shows or hides the run's lines right below it.
+function runItem({ run, frames }) {
+  const lines = run.map(lineItem);
+  const label = (open) => `${open ? '▾' : '…'} ${frames} framework frames${open ? '' : ' (show)'}`;
+  const button = el('button', { type: 'button', className: 'frame-run-toggle', 'aria-expanded': 'false', text: label(false) });
+  const row = el('li', { className: 'frame-run' }, button);
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = label(open);
+    if (open) row.after(...lines);
+    else lines.forEach((li) => li.remove());
+  });
+  return row;
+}
+
+/**
+ * An <ol> of the stack's lines, each with class frame-app / frame-framework / frame-info; with fold, runs
+ * of framework frames below the first application frame are one row each that opens on a click.
+ */
+export function stackList(stack, { fold = false } = {}) {
+  const lines = stackLines(stack);
+  if (!fold) return el('ol', { className: 'stack' }, lines.map(lineItem));
+  return el('ol', { className: 'stack' }, foldFramework(lines).map((item) => (item.run ? runItem(item) : lineItem(item.line))));
 }
 
 const STATE_ORDER = ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING', 'NEW', 'TERMINATED'];

@@ -274,10 +274,12 @@ class OutlierPagesBrowserTest {
                 + " 'at app//example.shop.Reports.render(Reports.java:9)', 'example.shop.Reports.compute', 'at java.base/java.lang.Thread.run(Thread.java:840)',"
                 + " 'at shop.Main$$Lambda/0x000001f.run(Unknown Source)', 'at org.apache.catalina.core.StandardWrapperValve.invoke(X.java:1)',"
                 + " '- locked <0x1> (a java.lang.Object)', '(truncated)', '(all)', 'at javaapp.Main.run(Main.java:1)',"
-                + " 'at dev.monitordash.core.outlier.Watchdog.run(Watchdog.java:5)', 'at dev.monitordash.example.Shop.get(Shop.java:7)']"
+                + " 'at dev.monitordash.core.outlier.Watchdog.run(Watchdog.java:5)', 'at dev.monitordash.example.Shop.get(Shop.java:7)',"
+                + " 'at org.springframework.web.servlet.DispatcherServlet.doDispatch(DispatcherServlet.java:1089)',"
+                + " 'at com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:181)']"
                 + ".map(m.frameKind)");
         assertEquals(List.of("framework", "framework", "framework", "framework", "app", "app", "framework", "app", "framework",
-                "info", "info", "info", "app", "framework", "app"), kinds);
+                "info", "info", "info", "app", "framework", "app", "framework", "framework"), kinds);
 
         List<Object> boxes = (List<Object>) browser.module("flame.js", "const t = {frame: 'r', hits: 10, children: ["
                 + "{frame: 'a', hits: 6, children: [{frame: 'a1', hits: 1, children: []}, {frame: 'a2', hits: 4, children: []}]},"

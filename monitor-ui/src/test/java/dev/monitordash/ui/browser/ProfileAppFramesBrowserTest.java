@@ -89,9 +89,12 @@ class ProfileAppFramesBrowserTest {
                 + "return [m.hasAppFrames(t), m.hasAppFrames(jdk), m.appOnly(jdk).children.length]"));
     }
 
+    // Read in one script: the flame graph may be redrawn (resize, toggle) between finding and reading.
+    @SuppressWarnings("unchecked")
     private static List<String> framesAtDepth(int depth) {
-        return browser().driver().findElements(By.cssSelector("#profile-flame-body g[data-depth='" + depth + "']"))
-                .stream().map(g -> g.getAttribute("data-frame")).toList();
+        return (List<String>) browser().js("return Array.from(document.querySelectorAll("
+                + "'#profile-flame-body g[data-depth=\"' + arguments[0] + '\"]')).map(g => g.getAttribute('data-frame'))",
+                String.valueOf(depth));
     }
 
     private static void awaitFlameStartingWith(String frame) {

@@ -4,12 +4,14 @@
 import { el } from './dom.js';
 
 /**
- * Package prefixes of frames that are not the application's own: the JDK, the servlet API and
- * containers, and MonitorDash itself. Everything else is application code.
+ * Package prefixes of frames that are not the application's own: the JDK, the servlet API, containers
+ * and the web frameworks and database libraries a servlet application runs on, and MonitorDash itself.
+ * Everything else is application code.
  */
 export const FRAMEWORK_PREFIXES = Object.freeze([
   'java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'jakarta.', 'org.eclipse.jetty.', 'org.apache.catalina.',
-  'org.apache.coyote.', 'org.apache.tomcat.',
+  'org.apache.coyote.', 'org.apache.tomcat.', 'io.undertow.', 'org.glassfish.', 'org.jboss.',
+  'org.springframework.', 'com.zaxxer.hikari.', 'org.hibernate.', 'org.postgresql.', 'org.sqlite.',
   // MonitorDash's own modules only: an application of ours (the example app) is an application.
   'dev.monitordash.core.', 'dev.monitordash.servlet.', 'dev.monitordash.ui.',
 ]);

@@ -9,7 +9,9 @@ import java.util.List;
  * The queries behind the analytics pages (seed chapter 3, figures 3.2a-f, and chapter 5). Every method
  * reads one consistent snapshot; an endpoint name the store does not know fails with
  * {@link UnknownEndpointException}, a store failure with {@link dev.monitordash.core.store.StoreException}.
- * Times in results are milliseconds; days and hours are those of the zone passed in.
+ * Times in results are milliseconds; days and hours are those of the zone passed in. The per-endpoint
+ * charts that take a {@code user} count only that user's requests (null: all requests); requests recorded
+ * without a user are selected by no user, only by null.
  */
 public interface AnalyticsQueries {
 
@@ -17,7 +19,12 @@ public interface AnalyticsQueries {
     void requireEndpoint(String endpoint);
 
     /** Hour of day × day heatmap of one endpoint, days {@code first..last} inclusive (fig. 3.2a). */
-    HourlyHeatmap endpointHeatmap(String endpoint, LocalDate first, LocalDate last, ZoneId zone);
+    default HourlyHeatmap endpointHeatmap(String endpoint, LocalDate first, LocalDate last, ZoneId zone) {
+        return endpointHeatmap(endpoint, first, last, zone, null);
+    }
+
+    /** The heatmap of one user's requests of the endpoint (null: all). */
+    HourlyHeatmap endpointHeatmap(String endpoint, LocalDate first, LocalDate last, ZoneId zone, String user);
 
     /** Hour of day × day heatmap of all endpoints together. */
     HourlyHeatmap loadHeatmap(LocalDate first, LocalDate last, ZoneId zone);
@@ -26,10 +33,20 @@ public interface AnalyticsQueries {
     DailyHits dailyHits(LocalDate first, LocalDate last, ZoneId zone);
 
     /** The current local hour and the 47 before it: requests and min/mean/max (fig. 3.2b, 3.2c). */
-    List<HourStats> lastTwoDays(String endpoint, ZoneId zone);
+    default List<HourStats> lastTwoDays(String endpoint, ZoneId zone) {
+        return lastTwoDays(endpoint, zone, null);
+    }
+
+    /** The last two days of one user's requests of the endpoint (null: all). */
+    List<HourStats> lastTwoDays(String endpoint, ZoneId zone, String user);
 
     /** One box per version, first seen first (fig. 3.2d, 5.5). */
-    List<VersionBox> versionBoxes(String endpoint, TimeRange range);
+    default List<VersionBox> versionBoxes(String endpoint, TimeRange range) {
+        return versionBoxes(endpoint, range, null);
+    }
+
+    /** One box per version of one user's requests (null: all); only the versions the user used. */
+    List<VersionBox> versionBoxes(String endpoint, TimeRange range, String user);
 
     /** One box per endpoint with requests (API performance). */
     List<BoxPlot> endpointBoxes(TimeRange range);
@@ -41,7 +58,15 @@ public interface AnalyticsQueries {
     BubbleChart bubbles(String endpoint, TimeRange range, Dimension dimension, TopN top);
 
     /** Status code counts and up to {@code failedLimit} most recent failed requests. */
-    StatusCodes statusCodes(String endpoint, TimeRange range, int failedLimit);
+    default StatusCodes statusCodes(String endpoint, TimeRange range, int failedLimit) {
+        return statusCodes(endpoint, range, failedLimit, null);
+    }
+
+    /** Status codes and recent failures of one user's requests (null: all). */
+    StatusCodes statusCodes(String endpoint, TimeRange range, int failedLimit, String user);
+
+    /** The users (the {@code maxUsers} with most requests) and versions the endpoint's filters offer. */
+    FilterChoices filterChoices(String endpoint, TimeRange range, int maxUsers);
 
     /** Endpoint × version share of hits. */
     VersionUsage versionUsage(TimeRange range);

@@ -29,17 +29,22 @@ final class DistributionQueries {
         this.reads = reads;
     }
 
-    /** One box per version with requests in the range, oldest first-seen first (newest at the bottom). */
-    List<VersionBox> versionBoxes(String endpoint, TimeRange range) {
-        BoxPlotReader reader = new BoxPlotReader(IN_RANGE);
+    /**
+     * One box per version with requests in the range (of one user, or all), oldest first-seen first (newest
+     * at the bottom).
+     */
+    List<VersionBox> versionBoxes(String endpoint, TimeRange range, UserFilter user) {
+        BoxPlotReader reader = new BoxPlotReader(IN_RANGE + user.and());
         return reads.read("the version box plots of " + endpoint, c -> {
             long id = Reads.endpointId(c, endpoint);
+            Object[] params = user.params(id, range.fromMicros(), range.toMicros());
             Map<String, Instant> versions = new LinkedHashMap<>();
             Map<String, Long> counts = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.version, MIN(v.first_seen), COUNT(*) "
                     + "FROM request r LEFT JOIN version v ON v.name = r.version "
-                    + "WHERE r.endpoint_id = ? AND r.started_at >= ? AND r.started_at < ? GROUP BY r.version")) {
-                Reads.bind(ps, id, range.fromMicros(), range.toMicros());
+                    + "WHERE r.endpoint_id = ? AND r.started_at >= ? AND r.started_at < ?" + user.and("r.")
+                    + " GROUP BY r.version")) {
+                Reads.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long seen = rs.getLong(2);
@@ -48,8 +53,7 @@ final class DistributionQueries {
                     }
                 }
             }
-            Map<String, BoxPlot> boxes = reader.readGroups(c, "version", counts, id, range.fromMicros(),
-                    range.toMicros());
+            Map<String, BoxPlot> boxes = reader.readGroups(c, "version", counts, params);
             List<VersionBox> out = new ArrayList<>();
             for (Map.Entry<String, Instant> v : versions.entrySet()) {
                 out.add(new VersionBox(v.getKey(), v.getValue(), boxes.get(v.getKey())));

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@link AnalyticsQueries} over the JDBC store: one facade, one small class per concern behind it
- * (counts over time, distributions, status codes, the report, the export). SQL both SQLite and
+ * (counts over time, distributions, status codes, filter choices, the report, the export). SQL both SQLite and
  * PostgreSQL run unchanged.
  */
 public final class JdbcAnalyticsQueries implements AnalyticsQueries {
@@ -17,6 +17,7 @@ public final class JdbcAnalyticsQueries implements AnalyticsQueries {
     private final HeatmapQueries heatmaps;
     private final DistributionQueries distributions;
     private final StatusQueries status;
+    private final ChoiceQueries choices;
     private final ReportQueries reports;
     private final RequestExport export;
 
@@ -25,6 +26,7 @@ public final class JdbcAnalyticsQueries implements AnalyticsQueries {
         this.heatmaps = new HeatmapQueries(reads, clock);
         this.distributions = new DistributionQueries(reads);
         this.status = new StatusQueries(reads);
+        this.choices = new ChoiceQueries(reads);
         this.reports = new ReportQueries(reads);
         this.export = new RequestExport(reads);
     }
@@ -35,8 +37,9 @@ public final class JdbcAnalyticsQueries implements AnalyticsQueries {
     }
 
     @Override
-    public HourlyHeatmap endpointHeatmap(String endpoint, LocalDate first, LocalDate last, ZoneId zone) {
-        return heatmaps.endpointHeatmap(endpoint, first, last, zone);
+    public HourlyHeatmap endpointHeatmap(String endpoint, LocalDate first, LocalDate last, ZoneId zone,
+            String user) {
+        return heatmaps.endpointHeatmap(endpoint, first, last, zone, UserFilter.of(user));
     }
 
     @Override
@@ -50,13 +53,13 @@ public final class JdbcAnalyticsQueries implements AnalyticsQueries {
     }
 
     @Override
-    public List<HourStats> lastTwoDays(String endpoint, ZoneId zone) {
-        return heatmaps.lastTwoDays(endpoint, zone);
+    public List<HourStats> lastTwoDays(String endpoint, ZoneId zone, String user) {
+        return heatmaps.lastTwoDays(endpoint, zone, UserFilter.of(user));
     }
 
     @Override
-    public List<VersionBox> versionBoxes(String endpoint, TimeRange range) {
-        return distributions.versionBoxes(endpoint, range);
+    public List<VersionBox> versionBoxes(String endpoint, TimeRange range, String user) {
+        return distributions.versionBoxes(endpoint, range, UserFilter.of(user));
     }
 
     @Override
@@ -75,8 +78,13 @@ public final class JdbcAnalyticsQueries implements AnalyticsQueries {
     }
 
     @Override
-    public StatusCodes statusCodes(String endpoint, TimeRange range, int failedLimit) {
-        return status.statusCodes(endpoint, range, failedLimit);
+    public StatusCodes statusCodes(String endpoint, TimeRange range, int failedLimit, String user) {
+        return status.statusCodes(endpoint, range, failedLimit, UserFilter.of(user));
+    }
+
+    @Override
+    public FilterChoices filterChoices(String endpoint, TimeRange range, int maxUsers) {
+        return choices.choices(endpoint, range, maxUsers);
     }
 
     @Override

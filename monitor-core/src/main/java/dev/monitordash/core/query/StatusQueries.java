@@ -24,14 +24,17 @@ final class StatusQueries {
         this.reads = reads;
     }
 
-    /** Status codes counted from the covering index; failures read newest first along it. */
-    StatusCodes statusCodes(String endpoint, TimeRange range, int failedLimit) {
+    /**
+     * Status codes counted from the covering index; failures read newest first along it. Of one user, the
+     * endpoint's rows in the range are read from the table (the user is not in the index).
+     */
+    StatusCodes statusCodes(String endpoint, TimeRange range, int failedLimit, UserFilter user) {
         return reads.read("the status codes of " + endpoint, c -> {
             long id = Reads.endpointId(c, endpoint);
             List<StatusCodes.Count> codes = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM request WHERE "
-                    + DistributionQueries.IN_RANGE + " GROUP BY status ORDER BY status")) {
-                Reads.bind(ps, id, range.fromMicros(), range.toMicros());
+                    + DistributionQueries.IN_RANGE + user.and() + " GROUP BY status ORDER BY status")) {
+                Reads.bind(ps, user.params(id, range.fromMicros(), range.toMicros()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         codes.add(new StatusCodes.Count(rs.getInt(1), rs.getLong(2)));
@@ -41,8 +44,10 @@ final class StatusQueries {
             List<StoredRequest> failed = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + REQUEST_COLUMNS + " FROM request r "
                     + "JOIN endpoint e ON e.id = r.endpoint_id WHERE r.endpoint_id = ? AND r.started_at >= ? "
-                    + "AND r.started_at < ? AND r.status >= 400 ORDER BY r.started_at DESC, r.id DESC LIMIT ?")) {
-                Reads.bind(ps, id, range.fromMicros(), range.toMicros(), failedLimit);
+                    + "AND r.started_at < ? AND r.status >= 400" + user.and("r.")
+                    + " ORDER BY r.started_at DESC, r.id DESC LIMIT ?")) {
+                Reads.bind(ps, BoxPlotReader.concat(user.params(id, range.fromMicros(), range.toMicros()),
+                        new Object[] {failedLimit}));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         failed.add(row(rs));

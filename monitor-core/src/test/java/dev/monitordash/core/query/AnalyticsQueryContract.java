@@ -3,17 +3,12 @@ package dev.monitordash.core.query;
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
-import dev.monitordash.core.store.JdbcStore;
-import dev.monitordash.core.testing.TestDatabase;
 import dev.monitordash.core.version.VersionInfo;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The analytics queries, exact on hand-built data; subclasses run it on SQLite and PostgreSQL. */
-abstract class AnalyticsQueryContract {
-
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    static final Instant NOW = Instant.parse("2025-11-10T12:30:00Z");
-    static final TimeRange ALL = new TimeRange(Instant.parse("2025-01-01T00:00:00Z"), NOW);
-
-    protected abstract TestDatabase database();
-
-    JdbcStore store;
-    String url;
-
-    AnalyticsQueries open() {
-        url = database().freshUrl();
-        store = JdbcStore.open(database().config(url).build(), Clock.fixed(NOW, ZoneOffset.UTC));
-        return store.queries().analytics();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
+abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
 
     static RequestRecord at(Endpoint e, String instant, long durationMicros) {
         return request(e, micros(Instant.parse(instant)), durationMicros, 200, "ann", "10.0.0.1");

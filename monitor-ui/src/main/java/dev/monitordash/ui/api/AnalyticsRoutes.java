@@ -26,6 +26,8 @@ final class AnalyticsRoutes {
     /** Most recent failed requests listed by default, and at most. */
     static final int DEFAULT_FAILED = 20;
     static final int MAX_FAILED = 500;
+    /** Users the endpoint page's user filter lists at most, those with most requests. */
+    static final int MAX_USER_CHOICES = 1_000;
 
     private final Monitor monitor;
     private final Clock clock;
@@ -82,15 +84,15 @@ final class AnalyticsRoutes {
             case "/api/endpoint/heatmap": {
                 String endpoint = p.required("endpoint");
                 QueryParams.Range r = p.range();
-                return AnalyticsViews.heatmap(q.endpointHeatmap(endpoint, r.firstDay(), r.lastDay(), zone));
+                return AnalyticsViews.heatmap(q.endpointHeatmap(endpoint, r.firstDay(), r.lastDay(), zone, p.user()));
             }
             case "/api/endpoint/hourly": {
                 String endpoint = p.required("endpoint");
-                return AnalyticsViews.hourly(endpoint, zone.getId(), q.lastTwoDays(endpoint, zone));
+                return AnalyticsViews.hourly(endpoint, zone.getId(), q.lastTwoDays(endpoint, zone, p.user()));
             }
             case "/api/endpoint/versions": {
                 String endpoint = p.required("endpoint");
-                return AnalyticsViews.versions(endpoint, q.versionBoxes(endpoint, p.range().time()));
+                return AnalyticsViews.versions(endpoint, q.versionBoxes(endpoint, p.range().time(), p.user()));
             }
             case "/api/endpoint/users": {
                 String endpoint = p.required("endpoint");
@@ -111,7 +113,11 @@ final class AnalyticsRoutes {
                 String endpoint = p.required("endpoint");
                 TimeRange range = p.range().time();
                 int failed = p.integer("failed", 0, MAX_FAILED, DEFAULT_FAILED);
-                return AnalyticsViews.status(endpoint, q.statusCodes(endpoint, range, failed));
+                return AnalyticsViews.status(endpoint, q.statusCodes(endpoint, range, failed, p.user()));
+            }
+            case "/api/endpoint/filters": {
+                String endpoint = p.required("endpoint");
+                return q.filterChoices(endpoint, p.range().time(), MAX_USER_CHOICES);
             }
             case "/api/export":
                 export.stream(ex, p, q);

@@ -27,6 +27,8 @@ final class QueryParams {
     static final int MAX_DAYS = 400;
     static final int DEFAULT_TOP = 10;
     static final int MAX_TOP = 1_000;
+    /** Longer user names cannot be chosen: a bound on what one query parameter may carry into SQL. */
+    static final int MAX_USER_LENGTH = 1_000;
 
     /** A range and the local days it touches (for day-based charts). */
     record Range(TimeRange time, LocalDate firstDay, LocalDate lastDay) {
@@ -116,6 +118,19 @@ final class QueryParams {
     String optional(String name) {
         String value = request.getParameter(name);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * The optional {@code user} the per-endpoint charts are narrowed to; null (absent or empty) for all
+     * requests, including those recorded without a user, which no user name selects.
+     */
+    String user() {
+        String value = optional("user");
+        if (value != null && value.length() > MAX_USER_LENGTH) {
+            throw HttpError.badRequest("'user' may be at most " + MAX_USER_LENGTH + " characters, was "
+                    + value.length());
+        }
+        return value;
     }
 
     int integer(String name, int min, int max, int defaultValue) {

@@ -129,6 +129,47 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void aUserNarrowsTheHeatmapHourlySeriesVersionsAndStatus() throws Exception {
+        recordSome(); // 11 requests of alice in 1.4.2, one 500 and one 404
+        Instant t = yesterdayTen.toInstant();
+        server.recordVersion("1.4.1", t.minus(2, ChronoUnit.DAYS), List.of(
+                new DashboardServer.Hit("/orders/{id}", 503, 40, t.plusSeconds(30), "bob", "10.0.0.2"),
+                new DashboardServer.Hit("/orders/{id}", 200, 20, t.plusSeconds(7_230), "bob", "10.0.0.2"),
+                new DashboardServer.Hit("/orders/{id}", 200, 9, t.plusSeconds(90), null, "10.0.0.3")));
+        String day = yesterdayTen.toLocalDate().toString();
+        String bob = "endpoint=" + q("/orders/{id}") + "&from=" + day + "&to=" + day + "&user=bob";
+
+        JsonNode heatmap = json(expect(admin.get("/api/endpoint/heatmap?" + bob), 200));
+        assertEquals(2, heatmap.get("total").asLong());
+        assertEquals(1, heatmap.get("counts").get(0).get(10).asLong());
+        assertEquals(1, heatmap.get("counts").get(0).get(12).asLong());
+        JsonNode versions = json(expect(admin.get("/api/endpoint/versions?" + bob), 200)).get("versions");
+        assertEquals(1, versions.size(), "bob used 1.4.1 only");
+        assertEquals("1.4.1", versions.get(0).get("version").asText());
+        assertEquals(30.0, versions.get(0).get("box").get("median").asDouble(), 1e-9);
+        JsonNode status = json(expect(admin.get("/api/endpoint/status?" + bob), 200));
+        assertEquals("[{\"status\":200,\"requests\":1},{\"status\":503,\"requests\":1}]", status.get("codes").toString());
+        assertEquals("bob", status.get("failed").get(0).get("user").asText());
+        assertEquals(1, status.get("failed").size());
+        JsonNode hourly = json(expect(admin.get("/api/endpoint/hourly?endpoint=" + q("/orders/{id}") + "&user=alice"),
+                200));
+        long aliceHours = 0;
+        for (JsonNode h : hourly.get("hours")) {
+            aliceHours += h.get("requests").asLong();
+        }
+        assertEquals(11, aliceHours, "alice's requests only, not bob's nor the one without a user");
+
+        JsonNode all = json(expect(admin.get("/api/endpoint/heatmap?" + bob.replace("&user=bob", "&user=")), 200));
+        assertEquals(14, all.get("total").asLong(), "an empty user means all requests");
+
+        JsonNode filters = json(expect(admin.get("/api/endpoint/filters?endpoint=" + q("/orders/{id}")), 200));
+        assertEquals("[{\"user\":\"alice\",\"requests\":11},{\"user\":\"bob\",\"requests\":2}]",
+                filters.get("users").toString(), "most requests first; requests without a user are no choice");
+        assertEquals(0, filters.get("hiddenUsers").asInt());
+        assertEquals(List.of("1.4.1", "1.4.2"), texts(filters.get("versions")));
+    }
+
+    @Test
     void reportComparesTwoIntervals() throws Exception {
         recordSome();
         String day = yesterdayTen.toLocalDate().toString();
@@ -167,6 +208,9 @@ class AnalyticsApiTest {
         cases.put("/api/endpoint/users?" + e + "&top=ten", "'top' must be an integer");
         cases.put("/api/endpoint/user-versions?" + e + "&order=fastest", "'order' must be 'requests' or 'slowest'");
         cases.put("/api/endpoint/status?" + e + "&failed=100000", "'failed' must be an integer 0-500");
+        cases.put("/api/endpoint/status?" + e + "&user=" + "u".repeat(1_001), "'user' may be at most 1000 characters");
+        cases.put("/api/endpoint/hourly?" + e + "&user=" + "u".repeat(5_000), "'user' may be at most 1000 characters");
+        cases.put("/api/endpoint/filters?" + e + "&from=yesterday", "'from' must be an ISO date");
         cases.put("/api/analytics/report", "give 'beforeVersion' and 'afterVersion'");
         cases.put("/api/analytics/report?beforeFrom=2025-06-01", "'beforeTo' is required");
         cases.put("/api/export?format=xml", "'format' must be one of csv, json");

@@ -30,8 +30,9 @@ final class EndpointHistory {
     static final String XSS = "/xss/<img src=x onerror=\"window.__xss='endpoint'\">";
     static final String XSS_USER = "<img src=x onerror=\"window.__xss='user'\">";
 
-    /** When each request of /orders/{id} started. */
+    /** When each request of /orders/{id} started, and by whom (the same index). */
     final List<Instant> orderStarts = new ArrayList<>();
+    final List<String> orderUsers = new ArrayList<>();
     final Instant firstSeen140;
     final Instant firstSeen141;
 
@@ -48,22 +49,22 @@ final class EndpointHistory {
         server.declare(XSS, "EvilServlet");
         List<Hit> old = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            Instant t = h.order(now.minus(Duration.ofDays(15)).minus(Duration.ofHours(i)));
-            old.add(new Hit(ORDERS, i == 5 ? 500 : 200, 10 + i, t, List.of("ann", "bob", "carol").get(i % 3),
-                    "10.0.0." + (1 + i % 2)));
+            String user = List.of("ann", "bob", "carol").get(i % 3);
+            Instant t = h.order(now.minus(Duration.ofDays(15)).minus(Duration.ofHours(i)), user);
+            old.add(new Hit(ORDERS, i == 5 ? 500 : 200, 10 + i, t, user, "10.0.0." + (1 + i % 2)));
         }
         server.recordVersion("1.4.0", h.firstSeen140, old);
         List<Hit> middle = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            Instant t = h.order(now.minus(Duration.ofDays(5)).minus(Duration.ofHours(i)));
-            middle.add(new Hit(ORDERS, i == 4 ? 404 : 200, 20 + 2 * i, t, List.of("ann", "bob", "dave").get(i % 3),
-                    "10.0.0.3"));
+            String user = List.of("ann", "bob", "dave").get(i % 3);
+            Instant t = h.order(now.minus(Duration.ofDays(5)).minus(Duration.ofHours(i)), user);
+            middle.add(new Hit(ORDERS, i == 4 ? 404 : 200, 20 + 2 * i, t, user, "10.0.0.3"));
         }
         server.recordVersion("1.4.1", h.firstSeen141, middle);
         server.recordVersion("1.4.1", h.firstSeen141, List.of(new Hit(XSS, 500, 7, now.minusSeconds(5), XSS_USER,
                 "10.6.6.6")));
         for (int i = 0; i < 6; i++) {
-            server.record(ORDERS, "GET", i == 0 ? 503 : 200, 30 + i, h.order(now.minus(Duration.ofMinutes(30L * i))));
+            server.record(ORDERS, "GET", i == 0 ? 503 : 200, 30 + i, h.order(now.minus(Duration.ofMinutes(30L * i)), "alice"));
         }
         for (int i = 0; i < 3; i++) {
             server.record("/search", "GET", 200, 5, now.minusSeconds(60L * i));
@@ -72,17 +73,25 @@ final class EndpointHistory {
         return h;
     }
 
-    private Instant order(Instant start) {
+    private Instant order(Instant start, String user) {
         orderStarts.add(start);
+        orderUsers.add(user);
         return start;
     }
 
     /** "day HH:00" → requests of /orders/{id}, by the start times in the dashboard's timezone. */
     Map<String, Long> heatmapCells() {
+        return heatmapCells(null);
+    }
+
+    /** The cells of one user's requests (null: everyone's). */
+    Map<String, Long> heatmapCells(String user) {
         Map<String, Long> cells = new TreeMap<>();
-        for (Instant t : orderStarts) {
-            ZonedDateTime local = t.atZone(DashboardServer.ZONE);
-            cells.merge(local.toLocalDate() + " " + String.format("%02d:00", local.getHour()), 1L, Long::sum);
+        for (int i = 0; i < orderStarts.size(); i++) {
+            if (user == null || user.equals(orderUsers.get(i))) {
+                ZonedDateTime local = orderStarts.get(i).atZone(DashboardServer.ZONE);
+                cells.merge(local.toLocalDate() + " " + String.format("%02d:00", local.getHour()), 1L, Long::sum);
+            }
         }
         return cells;
     }

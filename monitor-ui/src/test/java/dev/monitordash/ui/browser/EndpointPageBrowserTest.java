@@ -21,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,7 +66,7 @@ class EndpointPageBrowserTest {
         assertEquals("matrix", ui.browser().chartType("heatmap-chart"));
         assertEquals(30 * 24, ui.browser().chartData("heatmap-chart", 0).size());
         Map<String, Long> expectedCells = history.heatmapCells();
-        assertEquals(expectedCells, heatmapCells());
+        assertEquals(expectedCells, charts.matrixCells("heatmap-chart"));
         long busiest = expectedCells.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         assertEquals(List.of("0", String.valueOf(busiest)), ui.browser().driver()
                 .findElements(By.cssSelector("#heatmap-legend .heat-legend-value")).stream().map(WebElement::getText)
@@ -297,18 +296,6 @@ class EndpointPageBrowserTest {
         for (String section : RANGE_SECTIONS) {
             ui.browser().awaitReady(section);
         }
-    }
-
-    private static Map<String, Long> heatmapCells() {
-        Map<String, Long> cells = new TreeMap<>();
-        for (Object item : ui.browser().chartData("heatmap-chart", 0)) {
-            Map<?, ?> cell = (Map<?, ?>) item;
-            long v = ((Number) cell.get("v")).longValue();
-            if (v > 0) {
-                cells.put(cell.get("x") + " " + cell.get("y"), v);
-            }
-        }
-        return cells;
     }
 
     /** Title and first line of the heatmap's tooltip over the cell "day HH:00", shown as a hover would. */

@@ -37,6 +37,19 @@ public final class ChartReads {
                 .toList();
     }
 
+    /** The non-zero cells of a matrix chart (heatmap), keyed "x y" (e.g. "2025-06-19 10:00"), sorted. */
+    public Map<String, Long> matrixCells(String canvasId) {
+        Map<String, Long> cells = new java.util.TreeMap<>();
+        for (Object item : browser.chartData(canvasId, 0)) {
+            Map<?, ?> cell = (Map<?, ?>) item;
+            long v = ((Number) cell.get("v")).longValue();
+            if (v > 0) {
+                cells.put(cell.get("x") + " " + cell.get("y"), v);
+            }
+        }
+        return cells;
+    }
+
     /** The number of data items over all datasets (e.g. bubbles, one dataset per version). */
     public int itemCount(String canvasId) {
         int n = 0;

@@ -1,11 +1,12 @@
 // The page of one endpoint (seed chapter 3.2, figures 3.2a-f, 5.4-5.6, 5.11): when it is requested, how
 // fast each version, user and client address is served, and what fails. The endpoint comes from the URL
 // (endpoint?endpoint=%2Forders%2F%7Bid%7D); each section is one API answer (states.js) drawn by a module
-// of endpoint/; the range, top-N and order filters live in the URL (filters.js).
+// of endpoint/; the range, user, top-N and order filters live in the URL (filters.js).
 
 import { getJson } from './api.js';
 import { breakable, el, replace } from './dom.js';
 import { FilterBar } from './filters.js';
+import { formatCount } from './format.js';
 import { session } from './layout.js';
 import { outliersPage, profilePage } from './links.js';
 import { loadSection } from './states.js';
@@ -56,17 +57,48 @@ function versionOptions(versions, selected) {
   return [{ value: '', text: 'All versions' }, ...names.map((v) => ({ value: v, text: v }))];
 }
 
+/** users: the api/endpoint/filters answer's [{user, requests}], listed by name to be found quickly. */
+function userOptions(users, selected) {
+  const named = [...users].sort((a, b) => a.user.localeCompare(b.user))
+    .map((u) => ({ value: u.user, text: `${u.user} (${formatCount(u.requests)})` }));
+  if (selected && !users.some((u) => u.user === selected)) named.push({ value: selected, text: selected });
+  return [{ value: '', text: 'All users' }, ...named];
+}
+
+// The sections the user filter narrows ("this user complains: when does he use the endpoint, which version
+// made it slow for him, what fails for him?"); the per-user and per-address charts always show everyone.
+const USER_SECTIONS = ['section-heatmap', 'section-hourly', 'section-versions', 'section-status'];
+
+/** Says in each narrowed section's heading, and in the note about failures, whose requests it shows. */
+function scopeToUser(user) {
+  for (const id of USER_SECTIONS) {
+    const heading = byId(id).querySelector('h2');
+    heading.dataset.all ??= heading.textContent;
+    heading.textContent = user ? `${heading.dataset.all} for user ${user}` : heading.dataset.all;
+  }
+  byId('failures-none').textContent = user ? `No request of user ${user} failed in this range.`
+    : 'No request failed in this range.';
+}
+
 /**
- * The sections whose answers depend on the range: all but the last-48-hours one. The top-N filters have
- * a bar of their own, so changing N redraws only the sections that select users or addresses.
+ * Every section but the header. The range bar reloads all of them but the last-48-hours one; the user bar
+ * reloads the sections it narrows; the top-N bar only the sections that select users or addresses.
  */
-function rangeSections(timeZone) {
+function sections(timeZone) {
   const container = byId('endpoint-filters');
   const rangeBar = new FilterBar(container, () => {
+    loadChoices();
     loadRanged();
     loadTopN();
   });
   rangeBar.range({ timeZone });
+  const url = new URLSearchParams(window.location.search);
+  const userBar = new FilterBar(container, () => {
+    loadHourly();
+    loadRanged();
+  });
+  // Until the range's users are known, the list holds the URL's choice, so a shared link keeps its user.
+  const user = userBar.select('user', 'User', userOptions([], url.get('user')), '');
   const topBar = new FilterBar(container, () => loadTopN());
   topBar.number('top', 'Top users / addresses', { min: 1, max: 1000, defaultValue: 10 });
   topBar.select('order', 'Ordered by', [
@@ -75,11 +107,23 @@ function rangeSections(timeZone) {
   ], 'requests');
   // The per-user box plots can be narrowed to one version (seed fig. 5.6); that filter sits in their card.
   const usersBar = new FilterBar(byId('users-filters'), () => loadUsers());
-  // Until the versions are known, the list holds the URL's choice, so a shared link keeps its version.
-  const fromUrl = new URLSearchParams(window.location.search).get('version');
-  const version = usersBar.select('version', 'Version', versionOptions([], fromUrl), '');
+  const version = usersBar.select('version', 'Version', versionOptions([], url.get('version')), '');
   const rangeParams = () => rangeBar.params({ endpoint });
+  const userParams = () => userBar.params(Object.fromEntries(rangeParams()));
   const topParams = () => topBar.params(Object.fromEntries(rangeParams()));
+  let choicesRun = 0;
+
+  // The users and versions the filters offer over the range, whichever user is chosen.
+  function loadChoices() {
+    const run = ++choicesRun;
+    api('filters', rangeParams()).then((data) => {
+      if (run !== choicesRun) return; // a newer range asked meanwhile
+      user.setOptions(userOptions(data.users, user.element.value));
+      version.setOptions(versionOptions(data.versions, version.element.value));
+    }, () => {
+      // The lists keep their current choices; each section shows the store's failure itself.
+    });
+  }
 
   function loadUsers() {
     const query = usersBar.params(Object.fromEntries(topParams()));
@@ -101,21 +145,31 @@ function rangeSections(timeZone) {
     loadUsers();
   }
 
-  function loadRanged() {
-    const query = rangeParams();
-    loadSection(byId('section-heatmap'), () => api('heatmap', query),
-      (data) => renderHeatmap(byId('heatmap-chart'), byId('heatmap-box'), byId('heatmap-legend'), data),
-      { empty: EMPTY_RANGE, isEmpty: (data) => data.total === 0 });
-    loadSection(byId('section-versions'), async () => {
-      const data = await api('versions', query);
-      version.setOptions(versionOptions(data.versions.map((v) => v.version), version.element.value));
-      return data;
-    }, (data) => renderVersionBoxes(byId('versions-chart'), byId('versions-box'), data, timeZone), { empty: EMPTY_RANGE });
-    loadSection(byId('section-status'), () => api('status', query),
-      (data) => renderStatus(byId('status-chart'), byId('failures-table'), byId('failures-none'), data, timeZone),
-      { empty: EMPTY_RANGE });
+  function loadHourly() {
+    const chosen = user.element.value;
+    loadSection(byId('section-hourly'), () => api('hourly', userBar.params({ endpoint })),
+      (data) => renderHourly(byId('hourly-times-chart'), byId('hourly-requests-chart'), data, timeZone),
+      { empty: chosen ? `No requests of user ${chosen} in the last 2 days.` : 'No requests in the last 2 days.', isEmpty: noHourlyRequests });
   }
 
+  function loadRanged() {
+    const query = userParams();
+    const chosen = query.get('user');
+    scopeToUser(chosen);
+    const empty = chosen ? `No requests of user ${chosen} to this endpoint in this range. Choose another user or a longer range above.`
+      : EMPTY_RANGE;
+    loadSection(byId('section-heatmap'), () => api('heatmap', query),
+      (data) => renderHeatmap(byId('heatmap-chart'), byId('heatmap-box'), byId('heatmap-legend'), data),
+      { empty, isEmpty: (data) => data.total === 0 });
+    loadSection(byId('section-versions'), () => api('versions', query),
+      (data) => renderVersionBoxes(byId('versions-chart'), byId('versions-box'), data, timeZone), { empty });
+    loadSection(byId('section-status'), () => api('status', query),
+      (data) => renderStatus(byId('status-chart'), byId('failures-table'), byId('failures-none'), data, timeZone),
+      { empty });
+  }
+
+  loadChoices();
+  loadHourly();
   loadRanged();
   loadTopN();
 }
@@ -134,10 +188,7 @@ async function main() {
     return;
   }
   byId('endpoint-content').hidden = false;
-  loadSection(byId('section-hourly'), () => api('hourly', new URLSearchParams({ endpoint })),
-    (data) => renderHourly(byId('hourly-times-chart'), byId('hourly-requests-chart'), data, timeZone),
-    { empty: 'No requests in the last 2 days.', isEmpty: noHourlyRequests });
-  rangeSections(timeZone);
+  sections(timeZone);
 }
 
 main();

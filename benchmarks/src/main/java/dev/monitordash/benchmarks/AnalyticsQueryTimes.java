@@ -64,6 +64,11 @@ public final class AnalyticsQueryTimes {
             time(runs, "user bubbles top 10", () -> q.bubbles(e, month, Dimension.USER, top));
             time(runs, "ip bubbles top 10", () -> q.bubbles(e, month, Dimension.IP, top));
             time(runs, "status codes", () -> q.statusCodes(e, month, 20));
+            String user = "user-7"; // one of ≈ 150 users: the endpoint page's user filter
+            time(runs, "endpoint filter choices", () -> q.filterChoices(e, month, 1000));
+            time(runs, "endpoint heatmap, one user", () -> q.endpointHeatmap(e, first, today, zone, user));
+            time(runs, "version boxes, one user", () -> q.versionBoxes(e, month, user));
+            time(runs, "status codes, one user", () -> q.statusCodes(e, month, 20, user));
             time(runs, "report 1.3 vs 1.4", () -> q.compare(new Report.Side("1.3", month), new Report.Side("1.4", month)));
             time(runs, "export count, all", () -> q.countRequests(null, month));
             time(runs, "export count, one endpoint", () -> q.countRequests(e, month));

@@ -2,26 +2,12 @@ package dev.monitordash.core.store;
 
 import dev.monitordash.core.testing.PostgresTestDatabase;
 import dev.monitordash.core.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 class PostgresOutlierStoreTest extends OutlierStoreContract {
 
-    static PostgresTestDatabase postgres;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        postgres = PostgresTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        postgres.close();
-    }
-
     @Override
     protected TestDatabase database() {
-        return postgres;
+        return PostgresTestDatabase.shared();
     }
 
     @Override

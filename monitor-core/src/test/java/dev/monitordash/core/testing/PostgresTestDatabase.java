@@ -28,8 +28,34 @@ public final class PostgresTestDatabase implements TestDatabase, AutoCloseable {
         this.server = server;
     }
 
+    private static PostgresTestDatabase shared;
+
     public static PostgresTestDatabase start() throws IOException {
         return new PostgresTestDatabase(EmbeddedPostgres.start());
+    }
+
+    /**
+     * One server for every test class of this JVM that needs only fresh databases ({@link #freshUrl}), not
+     * a server of its own to stop: started on first use (≈ 2 s once instead of per class), stopped when the
+     * JVM exits.
+     */
+    public static synchronized PostgresTestDatabase shared() {
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+            }
+            PostgresTestDatabase server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    // the JVM is exiting; the server's temp directory goes with it
+                }
+            }, "monitordash-test-postgres-stop"));
+        }
+        return shared;
     }
 
     public int port() {

@@ -183,6 +183,9 @@ class ExampleAppBrowserTest {
         browser.awaitReady("report");
 
         assertEquals(BASELINE + " → " + DemoHistory.REGRESSED_VERSION, text("report-title"));
+        String chosen = new Select(browser.driver().findElement(By.id("filter-afterVersion"))).getFirstSelectedOption().getText();
+        assertTrue(chosen.matches("1\\.2\\.0 · since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d · [\\d,]+ requests"),
+                "each version offered with when it went live: " + chosen);
         List<WebElement> slower = browser.driver().findElements(By.cssSelector("#report-slower tbody tr"));
         assertTrue(!slower.isEmpty(), text("report"));
         assertEquals(DemoHistory.REGRESSED_ENDPOINT, slower.get(0).getAttribute("data-endpoint"));

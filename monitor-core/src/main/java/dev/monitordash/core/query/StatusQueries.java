@@ -5,7 +5,9 @@ import dev.monitordash.core.store.EpochMicros;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,7 +87,17 @@ final class StatusQueries {
             }
             cells.sort(Comparator.comparing(VersionUsage.Cell::endpoint)
                     .thenComparing(cell -> versions.indexOf(cell.version())));
-            return new VersionUsage(versions, cells);
+            Map<String, Instant> firstSeen = new LinkedHashMap<>();
+            versions.forEach(v -> firstSeen.put(v, null));
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, first_seen FROM version");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (firstSeen.containsKey(rs.getString(1))) {
+                        firstSeen.put(rs.getString(1), EpochMicros.toInstant(rs.getLong(2)));
+                    }
+                }
+            }
+            return new VersionUsage(versions, Collections.unmodifiableMap(firstSeen), cells);
         });
     }
 

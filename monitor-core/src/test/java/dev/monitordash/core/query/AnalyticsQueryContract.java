@@ -287,10 +287,16 @@ abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
         store.writeBatch(List.of(request(a, t, 1, 200, "u", null), request(a, t + 1, 1, 200, "u", null),
                 request(a, t + 2, 1, 200, "u", null), request(b, t + 3, 1, 200, "u", null)), version("1.0"));
         store.writeBatch(List.of(request(a, t + 10, 1, 200, "u", null)), version("2.0"));
+        store.saveVersion(new VersionInfo("2.0", null, List.of(), null, VersionInfo.Source.CONFIGURED),
+                Instant.parse("2025-05-31T09:30:00Z"));
 
         VersionUsage usage = q.versionUsage(ALL);
 
         assertEquals(List.of("1.0", "2.0"), usage.versions());
+        java.util.Map<String, Instant> firstSeen = new java.util.HashMap<>();
+        firstSeen.put("1.0", null); // written, never registered as started: unknown
+        firstSeen.put("2.0", Instant.parse("2025-05-31T09:30:00Z"));
+        assertEquals(firstSeen, usage.firstSeen());
         assertEquals(List.of(new VersionUsage.Cell("/a", "1.0", 3, 0.75), new VersionUsage.Cell("/a", "2.0", 1, 0.25),
                 new VersionUsage.Cell("/b", "1.0", 1, 1.0)), usage.cells());
     }

@@ -76,7 +76,7 @@ final class AnalyticsRoutes {
                 return AnalyticsViews.daily(zone.getId(), q.dailyHits(r.firstDay(), r.lastDay(), zone));
             }
             case "/api/analytics/version-usage":
-                return q.versionUsage(p.range().time());
+                return AnalyticsViews.usage(q.versionUsage(p.range().time()));
             case "/api/analytics/performance":
                 return Map.of("endpoints", q.endpointBoxes(p.range().time()));
             case "/api/analytics/report":

@@ -9,6 +9,7 @@ import dev.monitordash.core.query.Report;
 import dev.monitordash.core.query.StatusCodes;
 import dev.monitordash.core.query.StoredRequest;
 import dev.monitordash.core.query.VersionBox;
+import dev.monitordash.core.query.VersionUsage;
 
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,15 @@ final class AnalyticsViews {
     static Versions versions(String endpoint, List<VersionBox> boxes) {
         return new Versions(endpoint, boxes.stream()
                 .map(v -> new Version(v.version(), EndpointRows.iso(v.firstSeen()), v.box())).toList());
+    }
+
+    record Usage(List<String> versions, Map<String, String> firstSeen, List<VersionUsage.Cell> cells) {
+    }
+
+    static Usage usage(VersionUsage u) {
+        Map<String, String> firstSeen = new java.util.LinkedHashMap<>(); // null values: Map.of refuses them
+        u.firstSeen().forEach((version, seen) -> firstSeen.put(version, EndpointRows.iso(seen)));
+        return new Usage(u.versions(), firstSeen, u.cells());
     }
 
     record Request(String endpoint, String startedAt, double durationMillis, String method, int status,

@@ -122,6 +122,9 @@ class AnalyticsApiTest {
 
         JsonNode usage = json(expect(admin.get("/api/analytics/version-usage"), 200));
         assertEquals(1.0, usage.get("cells").get(0).get("share").asDouble(), 1e-12);
+        assertEquals(v.get("firstSeen").asText(), usage.get("firstSeen").get("1.4.2").asText(),
+                "the running version's first start, as on its box plot");
+        assertTrue(Instant.parse(usage.get("firstSeen").get("1.4.2").asText()).isBefore(Instant.now()));
         JsonNode daily = json(expect(admin.get("/api/analytics/daily-hits"), 200));
         assertEquals(11, daily.get("endpoints").get(0).get("hits").get(28).asLong());
         JsonNode perf = json(expect(admin.get("/api/analytics/performance"), 200));

@@ -6,7 +6,7 @@
 import { getJson } from './api.js';
 import { el, replace } from './dom.js';
 import { FilterBar, minusDays, today } from './filters.js';
-import { formatCount } from './format.js';
+import { formatCount, formatTime } from './format.js';
 import { session } from './layout.js';
 import { loadSection } from './states.js';
 import { sortableTable } from './table.js';
@@ -30,15 +30,19 @@ function explainIfEmpty({ report, empty }) {
 function versionsOf(usage) {
   const requests = new Map(usage.versions.map((v) => [v, 0]));
   for (const cell of usage.cells) requests.set(cell.version, requests.get(cell.version) + cell.requests);
-  return usage.versions.map((v) => ({ version: v, requests: requests.get(v) }));
+  return usage.versions.map((v) => ({ version: v, requests: requests.get(v), firstSeen: usage.firstSeen?.[v] ?? null }));
 }
 
-function versionOption(v) {
-  return { value: v.version, text: `${v.version} · ${formatCount(v.requests)} requests` };
+// "1.2.0 · since 2025-06-05 10:39 · 3,679 requests": when a version went live says how much its requests
+// can tell (one seen for minutes compares badly, whatever its count).
+function versionOption(v, timezone) {
+  const since = v.firstSeen ? ` · since ${formatTime(v.firstSeen, timezone).slice(0, 16)}` : '';
+  return { value: v.version, text: `${v.version}${since} · ${formatCount(v.requests)} requests` };
 }
 
 class ReportingPage {
   constructor(timezone) {
+    this.timezone = timezone;
     const container = document.getElementById('report-filters');
     const onChange = () => this.reload();
     this.modeBar = new FilterBar(container, onChange);
@@ -89,9 +93,9 @@ class ReportingPage {
     const newest = versions.at(-1);
     const previous = versions.at(-2);
     this.after.setOptions([{ value: '', text: newest ? `Newest: ${newest.version}` : 'Newest' },
-      ...versions.map(versionOption)]);
+      ...versions.map((v) => versionOption(v, this.timezone))]);
     this.before.setOptions([{ value: '', text: previous ? `Previous: ${previous.version}` : 'Previous' },
-      ...versions.map(versionOption)]);
+      ...versions.map((v) => versionOption(v, this.timezone))]);
     if (versions.length === 0) {
       return { report: { endpoints: [] }, empty: ['No requests in this range. Choose a longer range, or use the application a little.'] };
     }

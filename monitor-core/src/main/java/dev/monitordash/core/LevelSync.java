@@ -38,6 +38,7 @@ final class LevelSync {
     private long nextRefreshNanos;
     private long lastFailureLogNanos;
     private boolean failing;
+    private volatile long failures;
     private volatile long failuresLogged;
 
     /**
@@ -124,13 +125,19 @@ final class LevelSync {
         return changed;
     }
 
-    /** How many refresh failures were logged: the rest were kept out of the log. */
+    /** How many refreshes failed to read the store. */
+    long failures() {
+        return failures;
+    }
+
+    /** How many of those failures were logged: the rest were kept out of the log. */
     long failuresLogged() {
         return failuresLogged;
     }
 
     // A dead store fails every refresh, every few seconds: the log gets one line a minute.
     private void logFailure(RuntimeException e) {
+        failures++;
         long now = nanoTime.getAsLong();
         if (failing && now - lastFailureLogNanos < FAILURE_LOG_INTERVAL_NANOS) {
             return;

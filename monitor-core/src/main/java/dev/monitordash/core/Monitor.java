@@ -20,6 +20,7 @@ import dev.monitordash.core.version.VersionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -37,14 +38,16 @@ public final class Monitor implements AutoCloseable {
     private final RecordPipeline pipeline;
     private final OutlierDetector outliers;
     private final Profiler profiler;
+    private final LevelSync levels;
 
-    private Monitor(MonitorConfig config, VersionInfo version, MonitorStore store) {
+    private Monitor(MonitorConfig config, VersionInfo version, MonitorStore store, Duration levelsRefresh) {
         this.config = config;
         this.version = version;
         this.store = store;
         this.endpoints = new EndpointRegistry(config.maxEndpoints(), config.defaultLevel());
         this.outliers = new OutlierDetector(config);
         this.profiler = new Profiler(config.profilerPeriod().toNanos(), "monitordash-profiler");
+        this.levels = new LevelSync(store, endpoints, levelsRefresh, outliers::start, System::nanoTime);
         // The writer thread sees every request: it keeps the endpoints' means, request threads only read them.
         this.pipeline = new RecordPipeline(store,
                 new Origin(version.name(), config.serviceName(), config.instanceName()),
@@ -53,7 +56,7 @@ public final class Monitor implements AutoCloseable {
                         outliers.thresholds().observe(r.endpoint().name(), r.durationNanos());
                     }
                     outliers.thresholds().endBatch();
-                });
+                }, levels::refreshIfDue); // levels changed by other instances: off the request path, no new thread
     }
 
     /** Detects the version, opens (and migrates) the store, restores endpoint levels, starts the writer. */
@@ -64,7 +67,12 @@ public final class Monitor implements AutoCloseable {
 
     /** As {@link #start(MonitorConfig)} with a given store (tests, custom stores). */
     public static Monitor start(MonitorConfig config, VersionInfo version, MonitorStore store) {
-        Monitor monitor = new Monitor(config, version, store);
+        return start(config, version, store, config.levelsRefresh());
+    }
+
+    /** As above with a levels refresh period below the configurable minimum of 1 s (tests). */
+    static Monitor start(MonitorConfig config, VersionInfo version, MonitorStore store, Duration levelsRefresh) {
+        Monitor monitor = new Monitor(config, version, store, levelsRefresh);
         monitor.restore();
         monitor.pipeline.start();
         monitor.startOutliersIfInUse();
@@ -123,7 +131,8 @@ public final class Monitor implements AutoCloseable {
     }
 
     /**
-     * Changes an endpoint's monitoring level; takes effect on the next request and survives restarts.
+     * Changes an endpoint's monitoring level; takes effect on the next request, survives restarts, and
+     * reaches the other instances sharing the store within their {@code monitordash.levels.refresh}.
      *
      * @throws IllegalArgumentException for an unknown endpoint or a level outside 0-3
      * @throws StoreException if the change could not be stored (it is then not applied)
@@ -136,11 +145,12 @@ public final class Monitor implements AutoCloseable {
         if (e == null || e.kind() == Endpoint.Kind.INTERNAL) {
             throw new IllegalArgumentException("unknown endpoint: " + endpointName);
         }
-        store.saveLevel(endpointName, level);
-        e.level(level);
-        if (level >= MonitoringLevel.OUTLIERS) {
-            outliers.start(); // in the background, before the endpoint's first watched request
-        }
+        levels.change(e, level);
+    }
+
+    /** The periodic reload of levels changed by other instances (tests drive it directly). */
+    LevelSync levelSync() {
+        return levels;
     }
 
     public MonitorConfig config() {

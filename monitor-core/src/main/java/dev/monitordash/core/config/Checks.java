@@ -227,6 +227,14 @@ final class Checks {
         return v;
     }
 
+    /** Zero switches the refresh off; below a second it would be a busy poll of a shared database. */
+    Duration levelsRefresh(Duration v) {
+        if (v != null && v.isZero()) {
+            return v;
+        }
+        return durationBetween(ConfigKey.LEVELS_REFRESH, v, Duration.ofSeconds(1), Duration.ofHours(1));
+    }
+
     Duration shutdownTimeout(Duration v) {
         if (v == null || v.isNegative() || v.compareTo(MAX_SHUTDOWN) > 0) {
             throw fail(ConfigKey.SHUTDOWN_TIMEOUT, v == null ? null : Values.format(v));

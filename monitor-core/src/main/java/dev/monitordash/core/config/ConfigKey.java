@@ -103,6 +103,10 @@ public enum ConfigKey {
     DEFAULT_LEVEL("monitordash.level.default", "1", null,
             "a monitoring level 0-3 (0 off, 1 performance, 2 outliers, 3 profiler)",
             "Monitoring level of endpoints seen for the first time. Admins change it per endpoint later."),
+    LEVELS_REFRESH("monitordash.levels.refresh", "10s", null,
+            "0 (off) or a duration from 1s to 1h such as 10s, 1m or PT30S",
+            "How often this instance reloads the endpoints' levels from the store, so that a level changed on"
+                    + " another instance sharing the database applies here too; 0: only at startup."),
     TIMEZONE("monitordash.timezone", null, "the JVM's time zone",
             "a time-zone ID such as UTC, Europe/Amsterdam or +02:00",
             "Time zone of the dashboard's days and hours (heatmap, hits today)."),

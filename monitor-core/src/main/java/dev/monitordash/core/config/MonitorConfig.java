@@ -51,6 +51,7 @@ public final class MonitorConfig {
     private final Duration profilerPeriod;
     private final int profilerKeep;
     private final int defaultLevel;
+    private final Duration levelsRefresh;
     private final ZoneId timezone;
     private final String serviceName;
     private final String instanceName;
@@ -94,6 +95,7 @@ public final class MonitorConfig {
                 Duration.ofSeconds(1));
         this.profilerKeep = c.range(ConfigKey.PROFILER_KEEP, b.profilerKeep, 1, 100_000);
         this.defaultLevel = c.level(b.defaultLevel);
+        this.levelsRefresh = c.levelsRefresh(b.levelsRefresh);
         this.timezone = c.timezone(b.timezone);
         this.serviceName = c.serviceOrInstance(ConfigKey.SERVICE, b.serviceName);
         this.instanceName = c.serviceOrInstance(ConfigKey.INSTANCE, b.instanceName);
@@ -158,6 +160,9 @@ public final class MonitorConfig {
     public int profilerKeep() { return profilerKeep; }
     /** Monitoring level (0-3) given to endpoints seen for the first time. */
     public int defaultLevel() { return defaultLevel; }
+
+    /** How often levels changed by other instances are reloaded from the store; zero: never. */
+    public Duration levelsRefresh() { return levelsRefresh; }
     public ZoneId timezone() { return timezone; }
     public String serviceName() { return serviceName; }
     public String instanceName() { return instanceName; }
@@ -231,6 +236,7 @@ public final class MonitorConfig {
             case PROFILER_PERIOD -> Values.format(profilerPeriod);
             case PROFILER_KEEP -> Integer.toString(profilerKeep);
             case DEFAULT_LEVEL -> Integer.toString(defaultLevel);
+            case LEVELS_REFRESH -> levelsRefresh.isZero() ? "0 (off)" : Values.format(levelsRefresh);
             case TIMEZONE -> timezone.getId();
             case SERVICE -> serviceName;
             case INSTANCE -> instanceName;
@@ -285,6 +291,7 @@ public final class MonitorConfig {
         Duration profilerPeriod;
         int profilerKeep;
         int defaultLevel;
+        Duration levelsRefresh;
         ZoneId timezone;
         String serviceName;
         String instanceName;
@@ -364,6 +371,8 @@ public final class MonitorConfig {
         public Builder profilerPeriod(Duration v) { profilerPeriod = v; return code(ConfigKey.PROFILER_PERIOD); }
         public Builder profilerKeep(int v) { profilerKeep = v; return code(ConfigKey.PROFILER_KEEP); }
         public Builder defaultLevel(int v) { defaultLevel = v; return code(ConfigKey.DEFAULT_LEVEL); }
+        /** How often levels are reloaded from the store; {@link Duration#ZERO}: only at startup. */
+        public Builder levelsRefresh(Duration v) { levelsRefresh = v; return code(ConfigKey.LEVELS_REFRESH); }
         public Builder timezone(ZoneId v) { timezone = v; return code(ConfigKey.TIMEZONE); }
         public Builder serviceName(String v) { serviceName = v; return code(ConfigKey.SERVICE); }
         public Builder instanceName(String v) { instanceName = v; return code(ConfigKey.INSTANCE); }
@@ -424,6 +433,7 @@ public final class MonitorConfig {
                     case PROFILER_PERIOD -> profilerPeriod(Values.duration(value));
                     case PROFILER_KEEP -> profilerKeep(Values.integer(value));
                     case DEFAULT_LEVEL -> defaultLevel(Values.level(value));
+                    case LEVELS_REFRESH -> levelsRefresh(Values.duration(value));
                     case TIMEZONE -> timezone(Values.zone(value));
                     case SERVICE -> serviceName(value);
                     case INSTANCE -> instanceName(value);

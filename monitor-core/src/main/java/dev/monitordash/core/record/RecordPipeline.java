@@ -38,6 +38,7 @@ public final class RecordPipeline implements AutoCloseable {
     private final Duration shutdownTimeout;
     private final Thread writer;
     private final Consumer<List<RequestRecord>> beforeWrite;
+    private final Runnable betweenBatches;
 
     private final LongAdder accepted = new LongAdder(); // LongAdder: many request threads add at once
     private final AtomicLong written = new AtomicLong();
@@ -58,7 +59,19 @@ public final class RecordPipeline implements AutoCloseable {
      */
     public RecordPipeline(MonitorStore store, Origin origin, int capacity, int batchSize, Duration shutdownTimeout,
             Consumer<List<RequestRecord>> beforeWrite) {
+        this(store, origin, capacity, batchSize, shutdownTimeout, beforeWrite, () -> { });
+    }
+
+    /**
+     * @param betweenBatches runs on the writer thread each time it comes round between batches (at least
+     *                       every 50 ms when idle, every 2 s while the store fails): periodic store work
+     *                       such as reloading levels, without a thread of its own. It must return quickly
+     *                       when it has nothing to do; what it throws is logged and ignored.
+     */
+    public RecordPipeline(MonitorStore store, Origin origin, int capacity, int batchSize, Duration shutdownTimeout,
+            Consumer<List<RequestRecord>> beforeWrite, Runnable betweenBatches) {
         this.beforeWrite = beforeWrite;
+        this.betweenBatches = betweenBatches;
         this.queue = new RecordQueue(capacity);
         this.store = store;
         this.origin = origin;
@@ -101,6 +114,9 @@ public final class RecordPipeline implements AutoCloseable {
                 }
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
+                }
+                if (batch.isEmpty() && !closing) {
+                    runBetweenBatches();
                 }
                 if (batch.isEmpty()) {
                     if (queue.drainTo(batch, batchSize) == 0) {
@@ -156,6 +172,14 @@ public final class RecordPipeline implements AutoCloseable {
             beforeWrite.accept(batch);
         } catch (RuntimeException e) {
             LOG.debug("MonitorDash batch listener failed; the batch is written anyway", e);
+        }
+    }
+
+    private void runBetweenBatches() {
+        try {
+            betweenBatches.run();
+        } catch (RuntimeException e) {
+            LOG.debug("MonitorDash periodic writer task failed; writing goes on", e);
         }
     }
 

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +206,21 @@ public final class JdbcStore implements MonitorStore {
                     out.add(new StoredEndpoint(rs.getString(1), rs.getString(2), rs.getInt(3),
                             new TreeSet<>(BatchWriter.parseMethods(rs.getString(4))),
                             EpochMicros.toInstant(rs.getLong(5)), rs.getString(6), instantOrNull(rs, 7)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Name and level only: read every few seconds by each instance, so nothing else is fetched. */
+    @Override
+    public Map<String, Integer> loadLevels() {
+        return transaction("load endpoint levels", c -> {
+            Map<String, Integer> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, level FROM endpoint");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
                 }
             }
             return out;

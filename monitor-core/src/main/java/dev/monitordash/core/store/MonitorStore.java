@@ -31,6 +31,18 @@ public interface MonitorStore extends AutoCloseable {
     List<StoredEndpoint> loadEndpoints();
 
     /**
+     * Every stored endpoint's level by name: what a running monitor reloads periodically to pick up levels
+     * changed by other instances sharing the store. Stores should answer it with one small read.
+     */
+    default java.util.Map<String, Integer> loadLevels() {
+        java.util.Map<String, Integer> levels = new java.util.HashMap<>();
+        for (StoredEndpoint e : loadEndpoints()) {
+            levels.put(e.name(), e.level());
+        }
+        return levels;
+    }
+
+    /**
      * Number and summed duration of the stored requests of each endpoint: the outlier thresholds' means
      * survive restarts. A store that keeps no history returns an empty list.
      */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -261,6 +262,7 @@ class ConfigLoaderTest {
                 "monitordash.profiler.period=10ms",
                 "monitordash.profiler.keep=5",
                 "monitordash.level.default=2",
+                "monitordash.levels.refresh=30s",
                 "monitordash.timezone=UTC",
                 "monitordash.service=shop",
                 "monitordash.instance=shop-1",
@@ -278,5 +280,6 @@ class ConfigLoaderTest {
         assertEquals(64, c.batchSize());
         assertEquals(99.5, c.outlierPercentile().orElseThrow());
         assertEquals(50, c.outlierMaxFields());
+        assertEquals(Duration.ofSeconds(30), c.levelsRefresh());
     }
 }

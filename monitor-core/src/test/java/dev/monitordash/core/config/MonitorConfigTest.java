@@ -64,6 +64,7 @@ class MonitorConfigTest {
         put(ConfigKey.PROFILER_PERIOD, "20ms", MonitorConfig::profilerPeriod, Duration.ofMillis(20), "0");
         put(ConfigKey.PROFILER_KEEP, "30", MonitorConfig::profilerKeep, 30, "-1");
         put(ConfigKey.DEFAULT_LEVEL, "3", MonitorConfig::defaultLevel, 3, "4");
+        put(ConfigKey.LEVELS_REFRESH, "30s", MonitorConfig::levelsRefresh, Duration.ofSeconds(30), "500ms");
         put(ConfigKey.TIMEZONE, "Europe/Amsterdam", MonitorConfig::timezone, ZoneId.of("Europe/Amsterdam"),
                 "Mars/Olympus_Mons");
         put(ConfigKey.SERVICE, "shop", MonitorConfig::serviceName, "shop", "");
@@ -130,6 +131,7 @@ class MonitorConfigTest {
         assertEquals(65_536, c.queueCapacity());
         assertEquals(1_000, c.batchSize());
         assertEquals(Duration.ofSeconds(5), c.shutdownTimeout());
+        assertEquals(Duration.ofSeconds(10), c.levelsRefresh());
         assertEquals(ZoneId.systemDefault(), c.timezone());
         assertTrue(c.instanceName().endsWith(":" + ProcessHandle.current().pid()), c.instanceName());
         assertTrue(c.appVersion().isEmpty() && c.gitDir().isEmpty() && c.adminPassword().isEmpty()
@@ -216,6 +218,30 @@ class MonitorConfigTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> MonitorConfig.builder().set(ConfigKey.SHUTDOWN_TIMEOUT, text).build());
         assertEquals("monitordash.shutdown.timeout", e.key());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1s", "PT1S", "10s", "1m", "1h"})
+    void acceptsALevelsRefreshOfZeroOrOneSecondToOneHour(String text) {
+        Duration d = MonitorConfig.builder().set(ConfigKey.LEVELS_REFRESH, text).build().levelsRefresh();
+        assertTrue(d.isZero() || (d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(Duration.ofHours(1)) <= 0),
+                d.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"999ms", "1ms", "61m", "-1s", "PT-1S", "10"})
+    void refusesALevelsRefreshBelowOneSecondAboveOneHourOrNegative(String text) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> MonitorConfig.builder().set(ConfigKey.LEVELS_REFRESH, text).build());
+        assertEquals("monitordash.levels.refresh", e.key());
+        assertTrue(e.getMessage().contains("0 (off) or a duration from 1s to 1h"), e.getMessage());
+    }
+
+    @Test
+    void showsAnOffLevelsRefreshAsOffInTheEffectiveConfiguration() {
+        MonitorConfig c = MonitorConfig.builder().levelsRefresh(Duration.ZERO).build();
+        assertEquals("0 (off)", c.effectiveConfiguration().get("monitordash.levels.refresh"));
+        assertEquals("10s", MonitorConfig.builder().build().effectiveConfiguration().get("monitordash.levels.refresh"));
     }
 
     @Test

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.monitordash.core.testing.Records.ORIGIN;
 import static dev.monitordash.core.testing.Records.endpoint;
@@ -150,6 +154,32 @@ abstract class RecordPipelineContract {
         assertFalse(pipeline.offer(Records.get(ENDPOINTS.get(0), T0, 1)), "nobody would write it");
         assertEquals(new PipelineStats(10, 10, 6, 0, true, null), pipeline.stats());
         assertEquals(10, rowsOf("burst"));
+    }
+
+    @Test
+    void theBetweenBatchesTaskRunsOnTheWriterThreadWhileIdleAndBetweenBatchesAndNotAfterClose() throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        AtomicLong runs = new AtomicLong();
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        pipeline = new RecordPipeline(store, ORIGIN, 50_000, 100, Duration.ofSeconds(30), batch -> { }, () -> {
+            threads.add(Thread.currentThread().getName());
+            runs.incrementAndGet();
+            if (failOnce.getAndSet(false)) {
+                throw new IllegalStateException("a failing task must not stop the writer");
+            }
+        });
+        offerAll(Records.many(5_000, ENDPOINTS, T0, "between"));
+        pipeline.start();
+        Await.until("all 50 batches are written", PATIENCE, () -> pipeline.stats().written() == 5_000);
+        long afterWriting = runs.get();
+        assertTrue(afterWriting >= 50, "ran " + afterWriting + " times for 50 batches");
+        Await.until("the task runs while the writer is idle", PATIENCE, () -> runs.get() > afterWriting + 3);
+        pipeline.close();
+        long afterClose = runs.get();
+        assertFalse(pipeline.offer(Records.get(ENDPOINTS.get(0), T0, 1)));
+        assertEquals(afterClose, runs.get(), "a closed pipeline's writer has stopped");
+        assertEquals(Set.of("monitordash-writer"), threads);
+        assertEquals(5_000, rowsOf("between"));
     }
 
     private void offerAll(List<RequestRecord> records) {

@@ -297,6 +297,21 @@ abstract class JdbcStoreContract {
     }
 
     @Test
+    void loadLevelsAnswersEveryStoredEndpointsCurrentLevelAsLoadEndpointsDoes() {
+        JdbcStore store = open();
+        store.saveEndpoint("/a", "AServlet", 1, T0, "1.0");
+        store.saveEndpoint("/b", null, 0, T0, "1.0");
+        store.writeBatch(List.of(Records.get(endpoint("/c"), Records.micros(T0), 5)), ORIGIN);
+        store.saveLevel("/a", 2);
+        store.saveLevel("/a", 3);
+
+        Map<String, Integer> levels = store.loadLevels();
+        assertEquals(Map.of("/a", 3, "/b", 0, "/c", 1), levels);
+        assertEquals(store.loadEndpoints().stream().collect(Collectors.toMap(StoredEndpoint::name,
+                StoredEndpoint::level)), levels);
+    }
+
+    @Test
     void saveLevelRejectsALevelOutsideZeroToThree() {
         JdbcStore store = open();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.saveLevel("/a", 4));

@@ -276,20 +276,13 @@ class MonitoringFilterTest {
 
     @Test
     void recordsAnAsyncRequestOnCompleteWithTheStatusAndDurationAtCompletion() throws Exception {
-        MonitoringFilter filter = filter();
-        mapped(MappingMatch.EXACT, "/stream");
         AsyncContext async = mock(AsyncContext.class);
-        when(request.isAsyncStarted()).thenReturn(true);
-        when(request.getAsyncContext()).thenReturn(async);
-
-        filter.doFilter(request, response, chain);
-        ArgumentCaptor<AsyncListener> listener = ArgumentCaptor.forClass(AsyncListener.class);
-        verify(async).addListener(listener.capture());
+        AsyncListener listener = listenerOfAsyncRequest(async);
         assertEquals(0, monitor.stats().accepted(), "not recorded before it completes");
 
         Thread.sleep(50);
         when(response.getStatus()).thenReturn(202);
-        listener.getValue().onComplete(new AsyncEvent(async));
+        listener.onComplete(new AsyncEvent(async));
 
         RequestRecord r = onlyRecord();
         assertEquals(202, r.status());
@@ -298,18 +291,12 @@ class MonitoringFilterTest {
 
     @Test
     void recordsAnAsyncErrorThatLeftASuccessStatusAs500() throws Exception {
-        MonitoringFilter filter = filter();
-        mapped(MappingMatch.EXACT, "/stream");
         AsyncContext async = mock(AsyncContext.class);
-        when(request.isAsyncStarted()).thenReturn(true);
-        when(request.getAsyncContext()).thenReturn(async);
-        filter.doFilter(request, response, chain);
-        ArgumentCaptor<AsyncListener> listener = ArgumentCaptor.forClass(AsyncListener.class);
-        verify(async).addListener(listener.capture());
+        AsyncListener listener = listenerOfAsyncRequest(async);
 
-        listener.getValue().onError(new AsyncEvent(async, new IOException("client went away")));
-        listener.getValue().onComplete(new AsyncEvent(async));
-        listener.getValue().onComplete(new AsyncEvent(async));
+        listener.onError(new AsyncEvent(async, new IOException("client went away")));
+        listener.onComplete(new AsyncEvent(async));
+        listener.onComplete(new AsyncEvent(async));
 
         assertEquals(500, onlyRecord().status());
         assertEquals(1, monitor.stats().accepted(), "recorded once");
@@ -317,19 +304,12 @@ class MonitoringFilterTest {
 
     @Test
     void staysRegisteredWhenTheApplicationStartsAnotherAsyncCycle() throws Exception {
-        MonitoringFilter filter = filter();
-        mapped(MappingMatch.EXACT, "/stream");
-        AsyncContext first = mock(AsyncContext.class);
         AsyncContext second = mock(AsyncContext.class);
-        when(request.isAsyncStarted()).thenReturn(true);
-        when(request.getAsyncContext()).thenReturn(first);
-        filter.doFilter(request, response, chain);
-        ArgumentCaptor<AsyncListener> listener = ArgumentCaptor.forClass(AsyncListener.class);
-        verify(first).addListener(listener.capture());
+        AsyncListener listener = listenerOfAsyncRequest(mock(AsyncContext.class));
 
-        listener.getValue().onStartAsync(new AsyncEvent(second));
+        listener.onStartAsync(new AsyncEvent(second));
 
-        verify(second).addListener(listener.getValue());
+        verify(second).addListener(listener);
     }
 
     @Test
@@ -354,5 +334,17 @@ class MonitoringFilterTest {
 
         verify(chain).doFilter(plain, plainResponse);
         verify(chain, never()).doFilter(any(HttpServletRequest.class), any(HttpServletResponse.class));
+    }
+
+    /** Filters a request to /stream that went async on {@code async}; the listener the filter added to it. */
+    private AsyncListener listenerOfAsyncRequest(AsyncContext async) throws Exception {
+        MonitoringFilter filter = filter();
+        mapped(MappingMatch.EXACT, "/stream");
+        when(request.isAsyncStarted()).thenReturn(true);
+        when(request.getAsyncContext()).thenReturn(async);
+        filter.doFilter(request, response, chain);
+        ArgumentCaptor<AsyncListener> listener = ArgumentCaptor.forClass(AsyncListener.class);
+        verify(async).addListener(listener.capture());
+        return listener.getValue();
     }
 }

@@ -56,7 +56,12 @@ public final class Monitor implements AutoCloseable {
                         outliers.thresholds().observe(r.endpoint().name(), r.durationNanos());
                     }
                     outliers.thresholds().endBatch();
-                }, levels::refreshIfDue); // levels changed by other instances: off the request path, no new thread
+                }, () -> {
+                    // Off the request path, no thread of their own: levels changed by other instances, then
+                    // the store's background work (rollups, retention), each only when due.
+                    levels.refreshIfDue();
+                    store.maintain();
+                });
     }
 
     /** Detects the version, opens (and migrates) the store, restores endpoint levels, starts the writer. */

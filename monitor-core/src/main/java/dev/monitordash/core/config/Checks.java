@@ -235,6 +235,18 @@ final class Checks {
         return durationBetween(ConfigKey.LEVELS_REFRESH, v, Duration.ofSeconds(1), Duration.ofHours(1));
     }
 
+    static final Duration MAX_RETENTION = Duration.ofDays(3650);
+
+    Duration retentionRequests(Duration v) {
+        return durationBetween(ConfigKey.RETENTION_REQUESTS, v, Duration.ofHours(1), MAX_RETENTION);
+    }
+
+    /** Rollups outlive the raw rows they summarize: views over the raw period must never lose them. */
+    Duration retentionRollups(Duration v, Duration requests) {
+        return durationBetween(ConfigKey.RETENTION_ROLLUPS, v, Duration.ofDays(1).compareTo(requests) > 0
+                ? Duration.ofDays(1) : requests, MAX_RETENTION);
+    }
+
     Duration shutdownTimeout(Duration v) {
         if (v == null || v.isNegative() || v.compareTo(MAX_SHUTDOWN) > 0) {
             throw fail(ConfigKey.SHUTDOWN_TIMEOUT, v == null ? null : Values.format(v));

@@ -131,7 +131,14 @@ public enum ConfigKey {
             "Records written per database transaction."),
     SHUTDOWN_TIMEOUT("monitordash.shutdown.timeout", "5s", null,
             "a duration from 0 to 10m such as 5s, 500ms or PT5S",
-            "How long shutdown waits for queued records to be written.");
+            "How long shutdown waits for queued records to be written."),
+    RETENTION_REQUESTS("monitordash.retention.requests", "30d", null,
+            "a duration from 1h to 3650d such as 30d, 7d or 48h",
+            "How long raw request rows are kept (export, recent failures); older ones are deleted in small"
+                    + " chunks by the writer. The dashboard's views read rollups, kept longer."),
+    RETENTION_ROLLUPS("monitordash.retention.rollups", "400d", null,
+            "a duration from 1d to 3650d, at least monitordash.retention.requests",
+            "How long the hourly, daily and per-user rollups that every dashboard view reads are kept.");
 
     private final String property;
     private final String env;

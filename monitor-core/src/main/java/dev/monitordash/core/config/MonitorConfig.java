@@ -60,6 +60,8 @@ public final class MonitorConfig {
     private final int queueCapacity;
     private final int batchSize;
     private final Duration shutdownTimeout;
+    private final Duration retentionRequests;
+    private final Duration retentionRollups;
     private final Map<ConfigKey, String> sources;
 
     private MonitorConfig(Builder b) {
@@ -104,6 +106,8 @@ public final class MonitorConfig {
         this.queueCapacity = c.range(ConfigKey.QUEUE_CAPACITY, b.queueCapacity, 1, 4_194_304);
         this.batchSize = c.range(ConfigKey.WRITER_BATCH_SIZE, b.batchSize, 1, Math.min(100_000, queueCapacity));
         this.shutdownTimeout = c.shutdownTimeout(b.shutdownTimeout);
+        this.retentionRequests = c.retentionRequests(b.retentionRequests);
+        this.retentionRollups = c.retentionRollups(b.retentionRollups, retentionRequests);
         this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
     }
 
@@ -172,6 +176,10 @@ public final class MonitorConfig {
     public int queueCapacity() { return queueCapacity; }
     public int batchSize() { return batchSize; }
     public Duration shutdownTimeout() { return shutdownTimeout; }
+    /** How long raw request rows are kept. */
+    public Duration retentionRequests() { return retentionRequests; }
+    /** How long rollups are kept; at least {@link #retentionRequests()}. */
+    public Duration retentionRollups() { return retentionRollups; }
 
     /**
      * Every key with its effective value, in {@link ConfigKey} order, for the startup log. Passwords are
@@ -245,6 +253,8 @@ public final class MonitorConfig {
             case QUEUE_CAPACITY -> Integer.toString(queueCapacity);
             case WRITER_BATCH_SIZE -> Integer.toString(batchSize);
             case SHUTDOWN_TIMEOUT -> Values.format(shutdownTimeout);
+            case RETENTION_REQUESTS -> Values.format(retentionRequests);
+            case RETENTION_ROLLUPS -> Values.format(retentionRollups);
         };
     }
 
@@ -300,6 +310,8 @@ public final class MonitorConfig {
         int queueCapacity;
         int batchSize;
         Duration shutdownTimeout;
+        Duration retentionRequests;
+        Duration retentionRollups;
         /** Where each value came from; a key without an entry holds its default. */
         final Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
 
@@ -384,6 +396,8 @@ public final class MonitorConfig {
         public Builder queueCapacity(int v) { queueCapacity = v; return code(ConfigKey.QUEUE_CAPACITY); }
         public Builder batchSize(int v) { batchSize = v; return code(ConfigKey.WRITER_BATCH_SIZE); }
         public Builder shutdownTimeout(Duration v) { shutdownTimeout = v; return code(ConfigKey.SHUTDOWN_TIMEOUT); }
+        public Builder retentionRequests(Duration v) { retentionRequests = v; return code(ConfigKey.RETENTION_REQUESTS); }
+        public Builder retentionRollups(Duration v) { retentionRollups = v; return code(ConfigKey.RETENTION_ROLLUPS); }
 
         /**
          * Sets a key from its text form, exactly as a properties file would (e.g. servlet init parameters).
@@ -442,6 +456,8 @@ public final class MonitorConfig {
                     case QUEUE_CAPACITY -> queueCapacity(Values.integer(value));
                     case WRITER_BATCH_SIZE -> batchSize(Values.integer(value));
                     case SHUTDOWN_TIMEOUT -> shutdownTimeout(Values.duration(value));
+                    case RETENTION_REQUESTS -> retentionRequests(Values.duration(value));
+                    case RETENTION_ROLLUPS -> retentionRollups(Values.duration(value));
                 };
             } catch (IllegalArgumentException | DateTimeException e) {
                 String was = key.isSecret() ? "" : ", was '" + value + "'";

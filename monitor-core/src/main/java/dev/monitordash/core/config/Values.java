@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class Values {
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
     private static final Pattern INTEGER = Pattern.compile("[+]?\\d{1,10}");
 
     private Values() {
@@ -69,7 +69,8 @@ final class Values {
                 case "ms": return Duration.ofMillis(n);
                 case "s": return Duration.ofSeconds(n);
                 case "m": return Duration.ofMinutes(n);
-                default: return Duration.ofHours(n);
+                case "h": return Duration.ofHours(n);
+                default: return Duration.ofDays(n);
             }
         }
         try {
@@ -88,6 +89,9 @@ final class Values {
             return d.toString();
         }
         long ms = d.toMillis();
+        if (ms % 86_400_000 == 0) {
+            return ms / 86_400_000 + "d";
+        }
         if (ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";
         }

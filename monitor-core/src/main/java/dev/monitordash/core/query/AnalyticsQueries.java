@@ -84,4 +84,12 @@ public interface AnalyticsQueries {
 
     /** How many requests {@link #export} sends for the same endpoint (null: all) and range. */
     long countRequests(String endpoint, TimeRange range);
+
+    /**
+     * When the oldest raw request still stored started: raw rows (what {@link #export} sends) are kept for
+     * {@code monitordash.retention.requests}, the charts' rollups much longer. Empty when none is stored.
+     */
+    default java.util.Optional<java.time.Instant> oldestRequest() {
+        return java.util.Optional.empty();
+    }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The values the endpoint page's filters offer. One GROUP BY per user and version instead of the box plot
- * answers: listing names must not cost an exact box per user, and must not depend on the user chosen.
+ * The values the endpoint page's filters offer: users by requests from the daily user rollups (plus the
+ * rows not rolled up yet), versions from the endpoint's daily and edge-hour rollups. Listing names never
+ * costs a box per user and does not depend on the user chosen.
  */
 final class ChoiceQueries {
 
@@ -23,32 +24,25 @@ final class ChoiceQueries {
     FilterChoices choices(String endpoint, TimeRange range, int maxUsers) {
         return reads.read("the filter choices of " + endpoint, c -> {
             long id = Reads.endpointId(c, endpoint);
-            Map<String, Long> users = new HashMap<>();
+            Map<Long, long[]> users = new HashMap<>();
+            DistributionQueries.groupRows(c, Dimension.USER, id, range,
+                    g -> g != UserIds.NONE && g != UserIds.OTHER,
+                    (group, origin, d) -> users.computeIfAbsent(group, k -> new long[1])[0] += d.requests);
+            Map<Long, String> origins = Origins.versions(c);
             Map<String, Long> versions = new HashMap<>(); // name -> first seen, Long.MAX_VALUE when unknown
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + Dimension.USER.column + ", version, COUNT(*) "
-                    + "FROM request WHERE " + DistributionQueries.IN_RANGE + " GROUP BY " + Dimension.USER.column
-                    + ", version")) {
-                Reads.bind(ps, id, range.fromMicros(), range.toMicros());
+            RollupSpan span = RollupSpan.of(range);
+            try (PreparedStatement ps = c.prepareStatement(RollupSpan.union("origin_id", "endpoint_id = ?"))) {
+                Reads.bind(ps, span.params(id));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if (rs.getString(1) != null) {
-                            users.merge(rs.getString(1), rs.getLong(3), Long::sum);
-                        }
-                        versions.put(rs.getString(2), Long.MAX_VALUE);
+                        versions.put(origins.get(rs.getLong(1)), Long.MAX_VALUE);
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, first_seen FROM version");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    if (versions.containsKey(name)) {
-                        versions.put(name, rs.getLong(2));
-                    }
-                }
-            }
+            Origins.firstSeen(c).forEach((name, seen) -> versions.computeIfPresent(name, (k, v) -> seen));
+            Map<Long, String> names = UserIds.names(c, Dimension.USER, users.keySet());
             List<FilterChoices.UserCount> ranked = new ArrayList<>();
-            users.forEach((name, n) -> ranked.add(new FilterChoices.UserCount(name, n)));
+            users.forEach((uid, n) -> ranked.add(new FilterChoices.UserCount(names.get(uid), n[0])));
             ranked.sort(Comparator.comparingLong(FilterChoices.UserCount::requests).reversed()
                     .thenComparing(FilterChoices.UserCount::user));
             List<String> byFirstSeen = new ArrayList<>(versions.keySet());

@@ -1,5 +1,7 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.rollup.HourSlots;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,17 +16,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
  * Counts over time: the per-endpoint and application-wide hour × day heatmaps, daily hits per endpoint
- * and the last two days hour by hour. The database only counts per UTC group (see {@link LocalBuckets});
- * a month is at most ~720 rows per endpoint, whatever the number of requests. With a {@link UserFilter} the
- * endpoint's rows in the range are read from the table (the user is not in the covering index).
+ * and the last two days hour by hour, all from {@code rollup_hour} (a month of one endpoint is ≤ 720 rows per
+ * origin, whatever the number of requests). Each hour row keeps its quarter-hour counts, so local days and
+ * hours are exact in every zone, DST and 30- or 45-minute offsets included ({@link HourCounts}). Of one user,
+ * the counts come from the user's daily rollup (per UTC hour) and the rows not rolled up yet.
  */
 final class HeatmapQueries {
 
-    /** The hourly series covers the current local hour and the 47 before it. */
+    /** The hourly series covers the current hour and the 47 before it. */
     static final int SERIES_HOURS = 48;
 
     private final Reads reads;
@@ -37,43 +41,40 @@ final class HeatmapQueries {
 
     HourlyHeatmap endpointHeatmap(String endpoint, LocalDate first, LocalDate last, ZoneId zone, UserFilter user) {
         TimeRange range = TimeRange.days(first, last, zone);
-        long width = LocalBuckets.groupMicros(zone, range);
-        String sql = "SELECT " + LocalBuckets.groupExpression(width) + ", COUNT(*) FROM request "
-                + "WHERE endpoint_id = ? AND started_at >= ? AND started_at < ?" + user.and() + " GROUP BY 1";
         return reads.read("the heatmap of " + endpoint, c -> {
             long id = Reads.endpointId(c, endpoint);
-            return heatmap(c, sql, zone, first, last, width, user.params(id, range.fromMicros(), range.toMicros()));
+            HourCounts counts = new HourCounts(range.fromMicros(), range.toMicros());
+            if (user.user() == null) {
+                counts.read(c, "endpoint_id = ?", id);
+            } else {
+                userHours(c, id, user.user(), range, (startMicros, slots, hour) ->
+                        counts.addHour(startMicros, slots.count(hour)));
+            }
+            return heatmap(counts, first, last, zone);
         });
     }
 
     HourlyHeatmap loadHeatmap(LocalDate first, LocalDate last, ZoneId zone) {
         TimeRange range = TimeRange.days(first, last, zone);
-        long width = LocalBuckets.groupMicros(zone, range);
-        // The request_started index alone answers this (it holds started_at).
-        String sql = "SELECT " + LocalBuckets.groupExpression(width) + ", COUNT(*) FROM request "
-                + "WHERE started_at >= ? AND started_at < ? GROUP BY 1";
-        return reads.read("the load heatmap",
-                c -> heatmap(c, sql, zone, first, last, width, range.fromMicros(), range.toMicros()));
+        return reads.read("the load heatmap", c -> {
+            HourCounts counts = new HourCounts(range.fromMicros(), range.toMicros());
+            counts.read(c, "", new Object[0]);
+            return heatmap(counts, first, last, zone);
+        });
     }
 
-    private static HourlyHeatmap heatmap(Connection c, String sql, ZoneId zone, LocalDate first, LocalDate last,
-            long width, Object... params) throws SQLException {
+    private static HourlyHeatmap heatmap(HourCounts counts, LocalDate first, LocalDate last, ZoneId zone) {
         Map<LocalDate, long[]> days = new LinkedHashMap<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             days.put(d, new long[24]);
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Reads.bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ZonedDateTime local = LocalBuckets.groupStart(rs.getLong(1), width).atZone(zone);
-                    long[] hours = days.get(local.toLocalDate());
-                    if (hours != null) { // always, for a group inside the range
-                        hours[local.getHour()] += rs.getLong(2);
-                    }
-                }
+        counts.forEach((startMicros, n) -> {
+            ZonedDateTime local = Instant.EPOCH.plus(startMicros, ChronoUnit.MICROS).atZone(zone);
+            long[] hours = days.get(local.toLocalDate());
+            if (hours != null) {
+                hours[local.getHour()] += n;
             }
-        }
+        });
         List<HourlyHeatmap.Day> out = new ArrayList<>(days.size());
         days.forEach((d, h) -> out.add(new HourlyHeatmap.Day(d, h)));
         return new HourlyHeatmap(zone.getId(), out);
@@ -81,26 +82,23 @@ final class HeatmapQueries {
 
     DailyHits dailyHits(LocalDate first, LocalDate last, ZoneId zone) {
         TimeRange range = TimeRange.days(first, last, zone);
-        long width = LocalBuckets.groupMicros(zone, range);
-        String sql = "SELECT e.name, g.grp, g.n FROM (SELECT endpoint_id, " + LocalBuckets.groupExpression(width)
-                + " AS grp, COUNT(*) AS n FROM request WHERE started_at >= ? AND started_at < ? "
-                + "GROUP BY endpoint_id, " + LocalBuckets.groupExpression(width) + ") g "
-                + "JOIN endpoint e ON e.id = g.endpoint_id";
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             days.add(d);
         }
         return reads.read("daily hits", c -> {
             Map<String, long[]> series = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Reads.bind(ps, range.fromMicros(), range.toMicros());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        LocalDate day = LocalBuckets.groupStart(rs.getLong(2), width).atZone(zone).toLocalDate();
-                        int index = (int) ChronoUnit.DAYS.between(first, day);
-                        series.computeIfAbsent(rs.getString(1), k -> new long[days.size()])[index] += rs.getLong(3);
+            for (Map.Entry<String, HourCounts> e : HourCounts.perEndpoint(c, range.fromMicros(), range.toMicros())
+                    .entrySet()) {
+                long[] hits = new long[days.size()];
+                e.getValue().forEach((startMicros, n) -> {
+                    LocalDate day = Instant.EPOCH.plus(startMicros, ChronoUnit.MICROS).atZone(zone).toLocalDate();
+                    int index = (int) ChronoUnit.DAYS.between(first, day);
+                    if (index >= 0 && index < hits.length) {
+                        hits[index] += n;
                     }
-                }
+                });
+                series.put(e.getKey(), hits);
             }
             List<DailyHits.Series> out = new ArrayList<>();
             series.forEach((name, hits) -> out.add(new DailyHits.Series(name, hits)));
@@ -108,46 +106,107 @@ final class HeatmapQueries {
         });
     }
 
-    /** The current local hour and the 47 before it, oldest first, each with its count and min/mean/max. */
+    /**
+     * The current hour and the 47 before it, oldest first, each with its count and min/mean/max. The hours
+     * are UTC hours, which are the local hours in every zone offset by whole hours; in a zone offset by 30
+     * or 45 minutes each bar starts at :30 or :45 local time.
+     */
     List<HourStats> lastTwoDays(String endpoint, ZoneId zone, UserFilter user) {
-        Instant now = clock.instant();
-        Instant current = now.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
-        List<Instant> starts = new ArrayList<>(SERIES_HOURS);
-        for (int i = SERIES_HOURS - 1; i >= 0; i--) {
-            starts.add(current.minus(i, ChronoUnit.HOURS).atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant());
-        }
-        TimeRange range = new TimeRange(starts.get(0), current.plus(1, ChronoUnit.HOURS));
-        long width = LocalBuckets.groupMicros(zone, range);
-        String sql = "SELECT " + LocalBuckets.groupExpression(width) + ", COUNT(*), MIN(duration), "
-                + "SUM(duration), MAX(duration) FROM request "
-                + "WHERE endpoint_id = ? AND started_at >= ? AND started_at < ?" + user.and() + " GROUP BY 1";
+        long currentHour = Math.floorDiv(dev.monitordash.core.store.EpochMicros.of(clock.instant()),
+                RollupSpan.HOUR_MICROS);
+        long firstHour = currentHour - SERIES_HOURS + 1;
         return reads.read("the hourly series of " + endpoint, c -> {
             long id = Reads.endpointId(c, endpoint);
-            Map<Instant, long[]> hours = new LinkedHashMap<>(); // start -> {count, min, sum, max}
-            for (Instant s : starts) {
-                hours.put(s, new long[] {0, Long.MAX_VALUE, 0, Long.MIN_VALUE});
+            Map<Long, long[]> hours = new LinkedHashMap<>(); // hour -> {count, min, sum, max}
+            for (long h = firstHour; h <= currentHour; h++) {
+                hours.put(h, new long[] {0, Long.MAX_VALUE, 0, Long.MIN_VALUE});
             }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Reads.bind(ps, user.params(id, range.fromMicros(), range.toMicros()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Instant hour = LocalBuckets.groupStart(rs.getLong(1), width).atZone(zone)
-                                .truncatedTo(ChronoUnit.HOURS).toInstant();
-                        long[] h = hours.get(hour);
-                        if (h != null) {
-                            h[0] += rs.getLong(2);
-                            h[1] = Math.min(h[1], rs.getLong(3));
-                            h[2] += rs.getLong(4);
-                            h[3] = Math.max(h[3], rs.getLong(5));
+            if (user.user() == null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT hour, SUM(requests), MIN(fastest), SUM(total), "
+                        + "MAX(slowest) FROM rollup_hour WHERE hour >= ? AND hour <= ? AND endpoint_id = ? GROUP BY hour")) {
+                    Reads.bind(ps, firstHour, currentHour, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            add(hours.get(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
                         }
                     }
                 }
+            } else {
+                TimeRange range = new TimeRange(hourStart(firstHour), hourStart(currentHour + 1));
+                userHours(c, id, user.user(), range, (startMicros, slots, hour) -> add(
+                        hours.get(Math.floorDiv(startMicros, RollupSpan.HOUR_MICROS)), slots.count(hour),
+                        slots.min(hour), slots.sum(hour), slots.max(hour)));
             }
             List<HourStats> out = new ArrayList<>(SERIES_HOURS);
-            hours.forEach((start, h) -> out.add(h[0] == 0
-                    ? new HourStats(start, 0, Double.NaN, Double.NaN, Double.NaN)
-                    : new HourStats(start, h[0], h[1] / 1_000.0, h[2] / (double) h[0] / 1_000.0, h[3] / 1_000.0)));
+            hours.forEach((hour, h) -> out.add(h[0] == 0
+                    ? new HourStats(hourStart(hour), 0, Double.NaN, Double.NaN, Double.NaN)
+                    : new HourStats(hourStart(hour), h[0], h[1] / 1_000.0, h[2] / (double) h[0] / 1_000.0,
+                            h[3] / 1_000.0)));
             return out;
+        });
+    }
+
+    private static void add(long[] h, long count, long min, long sum, long max) {
+        if (h == null || count == 0) {
+            return;
+        }
+        h[0] += count;
+        h[1] = Math.min(h[1], min);
+        h[2] += sum;
+        h[3] = Math.max(h[3], max);
+    }
+
+    private static Instant hourStart(long hour) {
+        return Instant.ofEpochSecond(hour * 3_600);
+    }
+
+    /** Sees one UTC hour of a user's requests: its start (epoch µs) and the slots holding it. */
+    @FunctionalInterface
+    private interface UserHour {
+        void accept(long startMicros, HourSlots slots, int hour);
+    }
+
+    /**
+     * Every non-empty UTC hour of the user's requests of the endpoint in the range's days, from the daily
+     * user rollups plus the rows not rolled up yet. Hours outside the range are left out.
+     */
+    private static void userHours(Connection c, long endpointId, String user, TimeRange range, UserHour sink)
+            throws SQLException {
+        OptionalLong userId = UserIds.user(c, user);
+        if (userId.isEmpty()) {
+            return;
+        }
+        RollupSpan span = RollupSpan.of(range);
+        Map<Long, HourSlots> days = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT day, hours FROM rollup_user WHERE endpoint_id = ? "
+                + "AND day >= ? AND day < ? AND user_id = ?")) {
+            Reads.bind(ps, endpointId, span.firstTouchedDay(), span.endTouchedDay(), userId.getAsLong());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    HourSlots slots = RollupReads.hours(rs.getBytes(2));
+                    days.merge(rs.getLong(1), slots, (a, b) -> {
+                        a.merge(b);
+                        return a;
+                    });
+                }
+            }
+        }
+        for (PendingRows.Row r : PendingRows.of(c, endpointId, range.fromMicros(), range.toMicros())) {
+            if (r.userId() == userId.getAsLong()) {
+                days.computeIfAbsent(r.day(), d -> new HourSlots()).add(r.hourOfDay(), r.duration());
+            }
+        }
+        long from = range.fromMicros();
+        long to = range.toMicros();
+        days.forEach((day, slots) -> {
+            for (int hour = 0; hour < 24; hour++) {
+                long start = day * RollupSpan.DAY_MICROS + hour * RollupSpan.HOUR_MICROS;
+                // Counted where the hour's middle falls: whole-hour zones exactly, :30 and :45 zones nearly.
+                long middle = start + RollupSpan.HOUR_MICROS / 2;
+                if (slots.count(hour) > 0 && middle >= from && middle < to) {
+                    sink.accept(start + (middle - start), slots, hour);
+                }
+            }
         });
     }
 }

@@ -106,4 +106,9 @@ public final class JdbcAnalyticsQueries implements AnalyticsQueries {
     public long countRequests(String endpoint, TimeRange range) {
         return export.count(endpoint, range);
     }
+
+    @Override
+    public java.util.Optional<java.time.Instant> oldestRequest() {
+        return export.oldest();
+    }
 }

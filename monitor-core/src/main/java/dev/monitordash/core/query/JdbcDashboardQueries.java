@@ -19,29 +19,19 @@ import java.util.Optional;
 
 /**
  * The dashboard's queries over the JDBC store, in SQL both SQLite and PostgreSQL run unchanged. Each view
- * reads in one snapshot transaction, lets the database aggregate (rows never travel to Java to be
- * counted), and leans on the request indexes of migration V1 so that a page costs index scans, not
- * table scans. Day boundaries are computed here in Java from the caller's zone (DST-correct), then
- * compared with the stored epoch microseconds.
+ * reads in one snapshot transaction, and reads rollups (migration V4), never raw request rows over long
+ * ranges: a page costs a few hundred to a few thousand rollup rows whatever the number of requests. Day
+ * boundaries are computed here in Java from the caller's zone (DST-correct), then compared with the
+ * stored epoch microseconds.
  */
 public final class JdbcDashboardQueries implements DashboardQueries {
 
     static final Duration WEEK = Duration.ofDays(7);
 
     static final String ENDPOINTS = "SELECT id, name, last_requested FROM endpoint ORDER BY name";
-    // One scan of the covering index (endpoint_id, started_at, duration, status): never reads the table.
-    static final String HITS = "SELECT endpoint_id, COUNT(*), "
-            + "SUM(CASE WHEN started_at >= ? THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN started_at >= ? THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END) "
-            + "FROM request GROUP BY endpoint_id";
-    // Exact median: the middle one or two durations of the endpoint, read from the same covering index and
-    // sorted by the database, which keeps only OFFSET + LIMIT values while sorting. One SQL for both
-    // dialects (PostgreSQL's percentile_cont would do the same sort). An index on (endpoint_id, duration)
-    // would avoid the sort but halves the write rate (inserts land at random places); the hourly rollups
-    // of a later migration will answer this for very large tables.
-    static final String MIDDLE_DURATIONS = "SELECT duration FROM request WHERE endpoint_id = ? "
-            + "ORDER BY duration LIMIT ? OFFSET ?";
+    // All days of every endpoint: totals, errors and the merged sketch for the median.
+    static final String DAYS = "SELECT endpoint_id, requests, errors_4xx + errors_5xx, total, fastest, slowest, "
+            + "sketch FROM rollup_day";
 
     private final Reads reads;
     private final Clock clock;
@@ -123,48 +113,58 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         return reads.read("the grouped profile of " + endpoint, c -> ProfileQueries.grouped(c, endpoint, lastN));
     }
 
+    /**
+     * Totals, errors and medians from every endpoint's daily rollups (all kept days, {@code
+     * monitordash.retention.rollups}); today and the last 7 days from the hourly ones, to the quarter hour.
+     */
     private static List<OverviewRow> overview(Connection c, long todayStart, long weekStart) throws SQLException {
-        Map<Long, long[]> hits = new HashMap<>(); // endpoint id -> {total, today, week, errors}
-        try (PreparedStatement ps = c.prepareStatement(HITS)) {
-            ps.setLong(1, todayStart);
-            ps.setLong(2, weekStart);
+        Map<Long, Distribution> all = new HashMap<>();
+        Map<Long, long[]> errors = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(DAYS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                all.computeIfAbsent(id, k -> new Distribution()).add(rs.getLong(2), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getBytes(7));
+                errors.computeIfAbsent(id, k -> new long[1])[0] += rs.getLong(3);
+            }
+        }
+        long since = Math.min(todayStart, weekStart);
+        Map<Long, long[]> recent = new HashMap<>(); // endpoint id -> {today, week}
+        HourCounts window = new HourCounts(since, Long.MAX_VALUE / 2);
+        try (PreparedStatement ps = c.prepareStatement("SELECT endpoint_id, hour, SUM(requests), SUM(quarter_2), "
+                + "SUM(quarter_3), SUM(quarter_4) FROM rollup_hour WHERE hour >= ? GROUP BY endpoint_id, hour")) {
+            ps.setLong(1, window.firstHour());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    hits.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                    HourCounts hour = new HourCounts(since, Long.MAX_VALUE / 2);
+                    hour.addQuarters(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+                    long[] r = recent.computeIfAbsent(rs.getLong(1), k -> new long[2]);
+                    hour.forEach((start, n) -> {
+                        if (start >= todayStart) {
+                            r[0] += n;
+                        }
+                        if (start >= weekStart) {
+                            r[1] += n;
+                        }
+                    });
                 }
             }
         }
         List<OverviewRow> rows = new ArrayList<>();
         try (PreparedStatement endpoints = c.prepareStatement(ENDPOINTS);
-             PreparedStatement middle = c.prepareStatement(MIDDLE_DURATIONS);
              ResultSet rs = endpoints.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 long lastMicros = rs.getLong(3);
                 Instant last = rs.wasNull() ? null : EpochMicros.toInstant(lastMicros);
-                long[] h = hits.getOrDefault(id, new long[4]);
-                double median = h[0] == 0 ? Double.NaN : medianMillis(middle, id, h[0]);
-                rows.add(new OverviewRow(rs.getString(2), h[1], h[2], h[0], median, h[3], last));
+                Distribution d = all.get(id);
+                long[] r = recent.getOrDefault(id, new long[2]);
+                long total = d == null ? 0 : d.requests;
+                double median = d == null ? Double.NaN : d.median() / 1_000.0;
+                rows.add(new OverviewRow(rs.getString(2), r[0], r[1], total, median,
+                        errors.getOrDefault(id, new long[1])[0], last));
             }
         }
         return rows;
-    }
-
-    /** The middle duration of n (odd n), or the mean of the two middle ones (even n), in milliseconds. */
-    static double medianMillis(PreparedStatement middle, long endpointId, long n) throws SQLException {
-        int wanted = n % 2 == 1 ? 1 : 2;
-        middle.setLong(1, endpointId);
-        middle.setInt(2, wanted);
-        middle.setLong(3, (n - 1) / 2);
-        long sum = 0;
-        int found = 0;
-        try (ResultSet rs = middle.executeQuery()) {
-            while (rs.next()) {
-                sum += rs.getLong(1);
-                found++;
-            }
-        }
-        // Fewer rows than counted cannot happen inside one snapshot; NaN rather than a wrong number if it does.
-        return found == wanted ? sum / (double) found / 1_000.0 : Double.NaN;
     }
 }

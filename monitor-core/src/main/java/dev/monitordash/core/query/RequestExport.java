@@ -6,10 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
 /**
- * Streams stored requests to a sink row by row from a JDBC cursor, oldest first: memory stays flat
- * however many rows the range holds. PostgreSQL streams only inside a transaction with a fetch size
- * (the snapshot connection has auto-commit off); SQLite steps through its result one row at a time anyway.
- * {@link #count} selects the same rows, so a client can show an export's progress against its total.
+ * Streams stored requests to a sink row by row from a JDBC cursor, in the order they were written (about
+ * time order): memory stays flat however many rows the range holds. The rows are found by id range: each
+ * hourly rollup row holds the smallest and largest request id of its hour, and request ids grow with
+ * every batch, so the raw table is read as one contiguous stretch, never searched by time. PostgreSQL
+ * streams only inside a transaction with a fetch size (the snapshot connection has auto-commit off);
+ * SQLite steps through its result one row at a time anyway.
  */
 final class RequestExport {
 
@@ -23,43 +25,65 @@ final class RequestExport {
     }
 
     /**
-     * How many rows {@link #export} would send for the same selection; counted from the time indexes
-     * (request_started, request_endpoint_time) without reading the rows.
+     * How many rows {@link #export} sends for the same selection, from the hourly rollups' quarter-hour
+     * counts (no raw row is read): exact for ranges of whole quarter hours after the oldest raw row that
+     * retention left ({@link #oldest}); before it, requests are counted only in the rollups, not exported.
      */
     long count(String endpoint, TimeRange range) {
         return reads.read("the number of requests to export", c -> {
-            String sql = "SELECT COUNT(*) FROM request WHERE " + (endpoint == null ? "" : "endpoint_id = ? AND ")
-                    + "started_at >= ? AND started_at < ?";
-            Object[] params = endpoint == null
-                    ? new Object[] {range.fromMicros(), range.toMicros()}
-                    : new Object[] {Reads.endpointId(c, endpoint), range.fromMicros(), range.toMicros()};
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Reads.bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
+            long from = range.fromMicros();
+            java.util.Optional<java.time.Instant> oldest = oldest(c);
+            if (oldest.isEmpty()) {
+                return 0L;
             }
+            long rawFrom = dev.monitordash.core.store.EpochMicros.of(oldest.get());
+            long quarter = RollupSpan.HOUR_MICROS / 4;
+            from = Math.max(from, Math.floorDiv(rawFrom, quarter) * quarter);
+            if (from >= range.toMicros()) {
+                return 0L;
+            }
+            HourCounts counts = new HourCounts(from, range.toMicros());
+            if (endpoint == null) {
+                counts.read(c, "");
+            } else {
+                counts.read(c, "endpoint_id = ?", Reads.endpointId(c, endpoint));
+            }
+            return counts.total();
         });
+    }
+
+    /** When the oldest raw request kept started; empty when none is. */
+    java.util.Optional<java.time.Instant> oldest() {
+        return reads.read("the oldest stored request", RequestExport::oldest);
+    }
+
+    private static java.util.Optional<java.time.Instant> oldest(java.sql.Connection c) throws java.sql.SQLException {
+        // The first rows in id order are the oldest but for a stepped clock; a few suffice.
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT MIN(started_at) FROM (SELECT started_at FROM request ORDER BY id LIMIT 1000) f");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long micros = rs.getLong(1);
+            return rs.wasNull() ? java.util.Optional.empty()
+                    : java.util.Optional.of(dev.monitordash.core.store.EpochMicros.toInstant(micros));
+        }
     }
 
     /** @param endpoint null for all endpoints; @return the number of rows given to the sink */
     long export(String endpoint, TimeRange range, RequestSink sink) throws IOException {
         try {
             return reads.read("requests to export", c -> {
-                String sql;
-                Object[] params;
-                if (endpoint == null) {
-                    sql = "SELECT " + StatusQueries.REQUEST_COLUMNS + " FROM request r JOIN endpoint e "
-                            + "ON e.id = r.endpoint_id WHERE r.started_at >= ? AND r.started_at < ? "
-                            + "ORDER BY r.started_at, r.id";
-                    params = new Object[] {range.fromMicros(), range.toMicros()};
-                } else {
-                    sql = "SELECT " + StatusQueries.REQUEST_COLUMNS + " FROM request r JOIN endpoint e "
-                            + "ON e.id = r.endpoint_id WHERE r.endpoint_id = ? AND r.started_at >= ? "
-                            + "AND r.started_at < ? ORDER BY r.started_at, r.id";
-                    params = new Object[] {Reads.endpointId(c, endpoint), range.fromMicros(), range.toMicros()};
+                Long endpointId = endpoint == null ? null : Reads.endpointId(c, endpoint);
+                long[] ids = idBounds(c, endpointId, range);
+                if (ids == null) {
+                    return 0L;
                 }
+                String sql = "SELECT " + StatusQueries.REQUEST_COLUMNS + StatusQueries.REQUEST_FROM
+                        + " WHERE r.id >= ? AND r.id <= ? AND r.started_at >= ? AND r.started_at < ?"
+                        + (endpointId == null ? "" : " AND r.endpoint_id = ?") + " ORDER BY r.id";
+                Object[] params = endpointId == null
+                        ? new Object[] {ids[0], ids[1], range.fromMicros(), range.toMicros()}
+                        : new Object[] {ids[0], ids[1], range.fromMicros(), range.toMicros(), endpointId};
                 long n = 0;
                 try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                         ResultSet.CONCUR_READ_ONLY)) {
@@ -80,6 +104,22 @@ final class RequestExport {
             });
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the client went away: its problem, not the store's
+        }
+    }
+
+    /** The smallest and largest request id of the hours the range touches; null when it has no requests. */
+    private static long[] idBounds(java.sql.Connection c, Long endpointId, TimeRange range)
+            throws java.sql.SQLException {
+        HourCounts hours = new HourCounts(range.fromMicros(), range.toMicros());
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(first_id), MAX(last_id) FROM rollup_hour "
+                + "WHERE hour >= ? AND hour < ?" + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
+            Reads.bind(ps, endpointId == null ? new Object[] {hours.firstHour(), hours.endHour()}
+                    : new Object[] {hours.firstHour(), hours.endHour(), endpointId});
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long lo = rs.getLong(1);
+                return rs.wasNull() ? null : new long[] {lo, rs.getLong(2)};
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.rollup.StatusCounts;
 import dev.monitordash.core.store.EpochMicros;
 
 import java.sql.PreparedStatement;
@@ -13,12 +14,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Status codes and failures per endpoint, and version usage across endpoints. */
 final class StatusQueries {
 
-    static final String REQUEST_COLUMNS = "e.name, r.started_at, r.duration, r.method, r.status, r.version, "
-            + "r.user_name, r.client_ip, r.service, r.instance";
+    static final String REQUEST_COLUMNS = "e.name, r.started_at, r.duration, r.method, r.status, o.version, "
+            + "u.name, cl.address, o.service, o.instance";
+    /** A request row with its strings, for lists of a few rows (failures, export). */
+    static final String REQUEST_FROM = " FROM request r JOIN endpoint e ON e.id = r.endpoint_id "
+            + "JOIN origin o ON o.id = r.origin_id LEFT JOIN app_user u ON u.id = r.user_id "
+            + "LEFT JOIN client cl ON cl.id = r.client_id";
 
     private final Reads reads;
 
@@ -27,29 +33,56 @@ final class StatusQueries {
     }
 
     /**
-     * Status codes counted from the covering index; failures read newest first along it. Of one user, the
-     * endpoint's rows in the range are read from the table (the user is not in the index).
+     * Status codes from the rollups (daily and edge-hour rows; of one user, the user's daily rows plus the
+     * rows not rolled up yet); the most recent failures from the raw rows through the index of failed
+     * requests, which holds only requests with status ≥ 400.
      */
     StatusCodes statusCodes(String endpoint, TimeRange range, int failedLimit, UserFilter user) {
         return reads.read("the status codes of " + endpoint, c -> {
             long id = Reads.endpointId(c, endpoint);
-            List<StatusCodes.Count> codes = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM request WHERE "
-                    + DistributionQueries.IN_RANGE + user.and() + " GROUP BY status ORDER BY status")) {
-                Reads.bind(ps, user.params(id, range.fromMicros(), range.toMicros()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        codes.add(new StatusCodes.Count(rs.getInt(1), rs.getLong(2)));
+            StatusCounts counts = new StatusCounts();
+            OptionalLong userId = OptionalLong.empty();
+            if (user.user() == null) {
+                RollupSpan span = RollupSpan.of(range);
+                try (PreparedStatement ps = c.prepareStatement(RollupSpan.union("statuses", "endpoint_id = ?"))) {
+                    Reads.bind(ps, span.params(id));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.merge(RollupReads.statuses(rs.getBytes(1)));
+                        }
+                    }
+                }
+            } else {
+                userId = UserIds.user(c, user.user());
+                if (userId.isEmpty()) {
+                    return new StatusCodes(List.of(), List.of());
+                }
+                RollupSpan span = RollupSpan.of(range);
+                try (PreparedStatement ps = c.prepareStatement("SELECT statuses FROM rollup_user WHERE endpoint_id = ? "
+                        + "AND day >= ? AND day < ? AND user_id = ?")) {
+                    Reads.bind(ps, id, span.firstTouchedDay(), span.endTouchedDay(), userId.getAsLong());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.merge(RollupReads.statuses(rs.getBytes(1)));
+                        }
+                    }
+                }
+                for (PendingRows.Row r : PendingRows.of(c, id, range.fromMicros(), range.toMicros())) {
+                    if (r.userId() == userId.getAsLong()) {
+                        counts.add(r.status());
                     }
                 }
             }
+            List<StatusCodes.Count> codes = new ArrayList<>();
+            counts.asMap().forEach((status, n) -> codes.add(new StatusCodes.Count(status, n)));
             List<StoredRequest> failed = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + REQUEST_COLUMNS + " FROM request r "
-                    + "JOIN endpoint e ON e.id = r.endpoint_id WHERE r.endpoint_id = ? AND r.started_at >= ? "
-                    + "AND r.started_at < ? AND r.status >= 400" + user.and("r.")
-                    + " ORDER BY r.started_at DESC, r.id DESC LIMIT ?")) {
-                Reads.bind(ps, BoxPlotReader.concat(user.params(id, range.fromMicros(), range.toMicros()),
-                        new Object[] {failedLimit}));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + REQUEST_COLUMNS + REQUEST_FROM
+                    + " WHERE r.endpoint_id = ? AND r.status >= 400 AND r.started_at >= ? AND r.started_at < ?"
+                    + (userId.isPresent() ? " AND r.user_id = ?" : "") + " ORDER BY r.started_at DESC, r.id DESC LIMIT ?")) {
+                Object[] params = userId.isPresent()
+                        ? new Object[] {id, range.fromMicros(), range.toMicros(), userId.getAsLong(), failedLimit}
+                        : new Object[] {id, range.fromMicros(), range.toMicros(), failedLimit};
+                Reads.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         failed.add(row(rs));
@@ -60,44 +93,50 @@ final class StatusQueries {
         });
     }
 
+    /** Endpoint × version requests from the daily and edge-hour rollups; versions by first seen. */
     VersionUsage versionUsage(TimeRange range) {
         return reads.read("the version usage", c -> {
-            List<VersionUsage.Cell> raw = new ArrayList<>();
-            Map<String, Long> perEndpoint = new HashMap<>();
-            Map<String, Long> versionStart = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT e.name, g.version, g.n, g.first FROM "
-                    + "(SELECT endpoint_id, version, COUNT(*) AS n, MIN(started_at) AS first FROM request "
-                    + "WHERE started_at >= ? AND started_at < ? GROUP BY endpoint_id, version) g "
-                    + "JOIN endpoint e ON e.id = g.endpoint_id ORDER BY e.name")) {
-                Reads.bind(ps, range.fromMicros(), range.toMicros());
+            Map<Long, String> versions = Origins.versions(c);
+            Map<Long, String> endpoints = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM endpoint");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    endpoints.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            Map<String, Map<String, long[]>> counts = new java.util.TreeMap<>();
+            RollupSpan span = RollupSpan.of(range);
+            try (PreparedStatement ps = c.prepareStatement(RollupSpan.union("endpoint_id, origin_id, requests", ""))) {
+                Reads.bind(ps, span.params());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        raw.add(new VersionUsage.Cell(rs.getString(1), rs.getString(2), rs.getLong(3), 0));
-                        perEndpoint.merge(rs.getString(1), rs.getLong(3), Long::sum);
-                        versionStart.merge(rs.getString(2), rs.getLong(4), Math::min);
+                        String e = endpoints.get(rs.getLong(1));
+                        if (e != null && rs.getLong(3) > 0) {
+                            counts.computeIfAbsent(e, k -> new HashMap<>())
+                                    .computeIfAbsent(versions.get(rs.getLong(2)), k -> new long[1])[0] += rs.getLong(3);
+                        }
                     }
                 }
             }
-            List<String> versions = new ArrayList<>(versionStart.keySet());
-            versions.sort(Comparator.comparing((String v) -> versionStart.get(v)).thenComparing(Comparator.naturalOrder()));
-            List<VersionUsage.Cell> cells = new ArrayList<>(raw.size());
-            for (VersionUsage.Cell cell : raw) {
-                cells.add(new VersionUsage.Cell(cell.endpoint(), cell.version(), cell.requests(),
-                        cell.requests() / (double) perEndpoint.get(cell.endpoint())));
-            }
+            Map<String, Long> seen = Origins.firstSeen(c);
+            List<String> ordered = new ArrayList<>();
+            counts.values().forEach(m -> m.keySet().forEach(v -> {
+                if (!ordered.contains(v)) {
+                    ordered.add(v);
+                }
+            }));
+            ordered.sort(Comparator.comparing((String v) -> seen.getOrDefault(v, Long.MAX_VALUE))
+                    .thenComparing(Comparator.naturalOrder()));
+            List<VersionUsage.Cell> cells = new ArrayList<>();
+            counts.forEach((endpoint, byVersion) -> {
+                long total = byVersion.values().stream().mapToLong(n -> n[0]).sum();
+                byVersion.forEach((v, n) -> cells.add(new VersionUsage.Cell(endpoint, v, n[0], n[0] / (double) total)));
+            });
             cells.sort(Comparator.comparing(VersionUsage.Cell::endpoint)
-                    .thenComparing(cell -> versions.indexOf(cell.version())));
+                    .thenComparing(cell -> ordered.indexOf(cell.version())));
             Map<String, Instant> firstSeen = new LinkedHashMap<>();
-            versions.forEach(v -> firstSeen.put(v, null));
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, first_seen FROM version");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (firstSeen.containsKey(rs.getString(1))) {
-                        firstSeen.put(rs.getString(1), EpochMicros.toInstant(rs.getLong(2)));
-                    }
-                }
-            }
-            return new VersionUsage(versions, Collections.unmodifiableMap(firstSeen), cells);
+            ordered.forEach(v -> firstSeen.put(v, seen.containsKey(v) ? EpochMicros.toInstant(seen.get(v)) : null));
+            return new VersionUsage(ordered, Collections.unmodifiableMap(firstSeen), cells);
         });
     }
 

@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one batch of requests inside the caller's transaction: resolves endpoint names to ids
- * (inserting endpoints learned at runtime), inserts the requests with one JDBC batch, then updates each
- * touched endpoint's last-requested time and methods. Every statement of the transaction writes before
- * it reads, so SQLite takes its write lock at the first statement and never has to upgrade a read.
+ * Writes one batch of requests inside the caller's transaction: resolves endpoint names, the origin, users
+ * and client addresses to ids (inserting the new ones), inserts the requests with one JDBC batch, adds the
+ * batch to the hourly and daily rollups, then updates each touched endpoint's last-requested time and
+ * methods. The first statement writes (an endpoint or dictionary insert, or the request rows), so SQLite
+ * takes its write lock at once instead of upgrading a read lock under a concurrent writer.
  */
 final class BatchWriter {
 
@@ -29,9 +30,15 @@ final class BatchWriter {
             + "(name, handler, level, methods, first_seen, first_version) VALUES (?, ?, ?, '', ?, ?) "
             + "ON CONFLICT (name) DO NOTHING";
     private static final String SELECT_ENDPOINT = "SELECT id, methods FROM endpoint WHERE name = ?";
-    private static final String INSERT_REQUEST = "INSERT INTO request (endpoint_id, started_at, duration, "
-            + "method, status, version, user_name, client_ip, service, instance) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_REQUEST = "INSERT INTO request (endpoint_id, started_at, duration, status, "
+            + "method, origin_id, user_id, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    // Matches no row: on SQLite a writing statement takes the write lock all the same, on PostgreSQL it
+    // locks nothing.
+    private static final String TAKE_WRITE_LOCK = "UPDATE rollup_progress SET written_to = written_to "
+            + "WHERE origin_id = -1";
+    private static final String MAX_ID = "SELECT COALESCE(MAX(id), 0) FROM request";
+    private static final String WRITTEN_TO = "UPDATE rollup_progress SET written_to = ? "
+            + "WHERE origin_id = ? AND written_to < ?";
     private static final String UPDATE_LAST_REQUESTED = "UPDATE endpoint SET last_requested = ? "
             + "WHERE id = ? AND (last_requested IS NULL OR last_requested < ?)";
     private static final String UPDATE_METHODS = "UPDATE endpoint SET methods = ? WHERE id = ?";
@@ -52,12 +59,16 @@ final class BatchWriter {
     }
 
     private final EndpointIds ids;
+    private final Dictionaries dictionaries;
+    private final TimeRollups rollups;
     private final Dialect dialect;
     private final OutlierWriter outliers;
     private final ProfileWriter profiles;
 
-    BatchWriter(EndpointIds ids, Dialect dialect, int outliersKept, int profilesKept) {
+    BatchWriter(EndpointIds ids, Dictionaries dictionaries, Dialect dialect, int outliersKept, int profilesKept) {
         this.ids = ids;
+        this.dictionaries = dictionaries;
+        this.rollups = new TimeRollups(dialect);
         this.dialect = dialect;
         this.outliers = new OutlierWriter(outliersKept);
         this.profiles = new ProfileWriter(profilesKept);
@@ -78,15 +89,69 @@ final class BatchWriter {
             Origin origin) throws SQLException {
         Map<String, Touched> touched = summarize(records);
         resolveIds(c, touched.values(), origin);
-        insertRequests(c, records, touched, origin, captures);
-        insertLinked(c, records, captures, touched, origin);
+        long originId = dictionaries.originId(c, origin);
+        List<RequestRow> rows = rows(c, records, touched, originId);
+        holdWriteLock(c);
+        long lo = maxId(c) + 1;
+        insertRequests(c, records, rows, captures);
+        insertLinked(c, records, rows, captures);
+        long hi = maxId(c);
+        rollups.add(c, rows, lo, hi);
+        try (PreparedStatement ps = c.prepareStatement(WRITTEN_TO)) {
+            ps.setLong(1, hi);
+            ps.setLong(2, originId);
+            ps.setLong(3, hi);
+            ps.executeUpdate();
+        }
         updateLastRequested(c, touched.values());
         updateMethods(c, touched.values());
         return touched;
     }
 
+    /** The records as rows: ids of their endpoint, origin, user and client (new names inserted). */
+    private List<RequestRow> rows(Connection c, List<RequestRecord> records, Map<String, Touched> touched,
+            long originId) throws SQLException {
+        Set<String> userNames = new HashSet<>();
+        Set<String> clientAddresses = new HashSet<>();
+        for (RequestRecord r : records) {
+            userNames.add(r.user());
+            clientAddresses.add(r.clientIp());
+        }
+        Map<String, Long> users = dictionaries.users.ids(c, userNames);
+        Map<String, Long> clients = dictionaries.clients.ids(c, clientAddresses);
+        List<RequestRow> rows = new java.util.ArrayList<>(records.size());
+        for (RequestRecord r : records) {
+            rows.add(new RequestRow(0, touched.get(r.endpoint().name()).id, r.startEpochMicros(),
+                    (r.durationNanos() + 500) / 1_000, // nearest microsecond
+                    r.status(), originId, idOrZero(users, r.user()), idOrZero(clients, r.clientIp())));
+        }
+        return rows;
+    }
+
+    private static long idOrZero(Map<String, Long> ids, String name) {
+        return name == null ? 0 : ids.get(name);
+    }
+
+    /**
+     * A write before the transaction's first read, even when every id came from the caches: SQLite then
+     * holds the write lock from here on and never has to upgrade a read lock behind another writer.
+     */
+    static void holdWriteLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(TAKE_WRITE_LOCK)) {
+            ps.executeUpdate();
+        }
+    }
+
+    static long maxId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MAX_ID); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** To be called after commit only: a rolled-back insert must not leave its id in the cache. */
     void committed(Map<String, Touched> touched) {
+        dictionaries.committed();
         for (Map.Entry<String, Touched> e : touched.entrySet()) {
             Touched t = e.getValue();
             Set<String> all = t.methodsAdded ? union(t.storedMethods, t.methods) : t.storedMethods;
@@ -148,14 +213,15 @@ final class BatchWriter {
         }
     }
 
-    private static void insertRequests(Connection c, List<RequestRecord> records, Map<String, Touched> touched,
-            Origin origin, Map<RequestRecord, OutlierCapture> captures) throws SQLException {
+    private static void insertRequests(Connection c, List<RequestRecord> records, List<RequestRow> rows,
+            Map<RequestRecord, OutlierCapture> captures) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_REQUEST)) {
-            for (RequestRecord r : records) {
+            for (int i = 0; i < records.size(); i++) {
+                RequestRecord r = records.get(i);
                 if (isLinked(r, captures)) {
                     continue; // written one by one in insertLinked: its generated id links outlier and profile
                 }
-                setRequest(ps, r, touched.get(r.endpoint().name()).id, origin);
+                setRequest(ps, rows.get(i), r.method());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -168,21 +234,22 @@ final class BatchWriter {
 
     // The request row first, then its outlier and profile with the request's generated id, in the same
     // transaction.
-    private void insertLinked(Connection c, List<RequestRecord> records, Map<RequestRecord, OutlierCapture> captures,
-            Map<String, Touched> touched, Origin origin) throws SQLException {
+    private void insertLinked(Connection c, List<RequestRecord> records, List<RequestRow> rows,
+            Map<RequestRecord, OutlierCapture> captures) throws SQLException {
         Set<Long> withOutliers = new HashSet<>();
         Set<Long> withProfiles = new HashSet<>();
         PreparedStatement ps = null;
         try {
-            for (RequestRecord r : records) {
+            for (int i = 0; i < records.size(); i++) {
+                RequestRecord r = records.get(i);
                 if (!isLinked(r, captures)) {
                     continue;
                 }
                 if (ps == null) {
                     ps = c.prepareStatement(INSERT_REQUEST, new String[] {"id"});
                 }
-                long endpointId = touched.get(r.endpoint().name()).id;
-                setRequest(ps, r, endpointId, origin);
+                long endpointId = rows.get(i).endpointId();
+                setRequest(ps, rows.get(i), r.method());
                 ps.executeUpdate();
                 long requestId = OutlierWriter.generatedId(ps);
                 OutlierCapture capture = captures.get(r);
@@ -208,18 +275,15 @@ final class BatchWriter {
         }
     }
 
-    private static void setRequest(PreparedStatement ps, RequestRecord r, long endpointId, Origin origin)
-            throws SQLException {
-        ps.setLong(1, endpointId);
-        ps.setLong(2, r.startEpochMicros());
-        ps.setLong(3, (r.durationNanos() + 500) / 1_000); // nearest microsecond
-        ps.setString(4, r.method());
-        ps.setInt(5, r.status());
-        ps.setString(6, origin.version());
-        setNullableString(ps, 7, r.user());
-        setNullableString(ps, 8, r.clientIp());
-        ps.setString(9, origin.service());
-        ps.setString(10, origin.instance());
+    static void setRequest(PreparedStatement ps, RequestRow r, String method) throws SQLException {
+        ps.setLong(1, r.endpointId());
+        ps.setLong(2, r.startedAt());
+        ps.setLong(3, r.duration());
+        ps.setInt(4, r.status());
+        ps.setString(5, method == null ? "" : method);
+        ps.setLong(6, r.originId());
+        setNullableId(ps, 7, r.userId());
+        setNullableId(ps, 8, r.clientId());
     }
 
     private static void updateLastRequested(Connection c, Collection<Touched> touched) throws SQLException {
@@ -275,11 +339,11 @@ final class BatchWriter {
         return all;
     }
 
-    private static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
+    private static void setNullableId(PreparedStatement ps, int index, long id) throws SQLException {
+        if (id == 0) {
+            ps.setNull(index, Types.BIGINT);
         } else {
-            ps.setString(index, value);
+            ps.setLong(index, id);
         }
     }
 

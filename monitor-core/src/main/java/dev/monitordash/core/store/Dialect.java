@@ -66,4 +66,22 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     /** Isolation level under which one read transaction sees one consistent snapshot. */
     int snapshotIsolation();
+
+    /** Column type of byte strings (sketches, samples), replacing {@code ${blob}} in migration scripts. */
+    String blobType();
+
+    /**
+     * Appended to a CREATE TABLE of rollup rows, replacing {@code ${without_rowid}}: SQLite then stores the
+     * rows in primary-key order with no second copy of the key; PostgreSQL has no such option.
+     */
+    String withoutRowid();
+
+    /** Lower-case name used in dialect-specific migration scripts ({@code V4__x.before.sqlite.sql}). */
+    String scriptName();
+
+    /**
+     * Makes the next generated request id larger than {@code maxLegacyId}: the V1 rows keep their ids when
+     * they are moved into the new request table, so new rows must not take them.
+     */
+    void reserveRequestIds(Connection connection, long maxLegacyId) throws SQLException;
 }

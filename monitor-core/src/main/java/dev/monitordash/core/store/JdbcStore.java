@@ -51,6 +51,9 @@ public final class JdbcStore implements MonitorStore {
     private final Clock clock;
     private final SchemaMigrator migrator;
     private final EndpointIds endpointIds = new EndpointIds();
+    private final Dictionaries dictionaries = new Dictionaries();
+    private final LegacyRequests legacy;
+    private final StoreMaintenance maintenance;
     private final BatchWriter batchWriter;
     private final JdbcDashboardQueries queries;
     private final Object migrationLock = new Object();
@@ -59,12 +62,16 @@ public final class JdbcStore implements MonitorStore {
     /** How long the writer waits for the watchdog to finish an outlier's capture (normally milliseconds). */
     static final long CAPTURE_WAIT_MILLIS = 5_000;
 
-    private JdbcStore(HikariDataSource pool, Dialect dialect, Clock clock, int outliersKept, int profilesKept) {
+    private JdbcStore(HikariDataSource pool, Dialect dialect, Clock clock, MonitorConfig config) {
         this.pool = pool;
         this.dialect = dialect;
         this.clock = clock;
-        this.migrator = new SchemaMigrator(dialect);
-        this.batchWriter = new BatchWriter(endpointIds, dialect, outliersKept, profilesKept);
+        this.legacy = new LegacyRequests(dialect);
+        this.migrator = new SchemaMigrator(dialect, Map.of(4, legacy::startMigration));
+        this.maintenance = new StoreMaintenance(this::transaction, legacy, new UserRollups(dialect),
+                new RequestRetention(config.retentionRequests(), config.retentionRollups()), clock, System::nanoTime);
+        this.batchWriter = new BatchWriter(endpointIds, dictionaries, dialect, config.outlierKeep(),
+                config.profilerKeep());
         this.queries = new JdbcDashboardQueries(this::openSnapshot, clock);
     }
 
@@ -93,8 +100,7 @@ public final class JdbcStore implements MonitorStore {
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         hc.setValidationTimeout(1_000);
         dialect.configure(hc);
-        JdbcStore store = new JdbcStore(new HikariDataSource(hc), dialect, clock, config.outlierKeep(),
-                config.profilerKeep());
+        JdbcStore store = new JdbcStore(new HikariDataSource(hc), dialect, clock, config);
         LOG.info("MonitorDash stores its data in {} at {}", dialect.name(), withoutParameters(url));
         try {
             store.ensureSchema();
@@ -143,8 +149,8 @@ public final class JdbcStore implements MonitorStore {
     public List<DurationTotal> loadDurationTotals() {
         return transaction("load duration totals", c -> {
             List<DurationTotal> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT e.name, COUNT(*), SUM(r.duration) "
-                    + "FROM request r JOIN endpoint e ON e.id = r.endpoint_id GROUP BY e.name");
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.name, SUM(d.requests), SUM(d.total) "
+                    + "FROM rollup_day d JOIN endpoint e ON e.id = d.endpoint_id GROUP BY e.name");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new DurationTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)));
@@ -274,6 +280,25 @@ public final class JdbcStore implements MonitorStore {
         });
     }
 
+    /** One bounded step of background work if due (V1 conversion, user rollups, retention); never throws. */
+    @Override
+    public boolean maintain() {
+        return maintenance.runDue();
+    }
+
+    /**
+     * Does now, to the end, the background work the writer spreads over time: converts every V1 row and
+     * rolls up every pending row (for bulk loads, benchmarks and tests; views are exact without it).
+     */
+    public void catchUp() {
+        maintenance.catchUp();
+    }
+
+    /** Runs one whole retention pass now (tests; the writer runs them every 10 minutes). */
+    public void retainNow() {
+        maintenance.retainNow();
+    }
+
     @Override
     public DashboardQueries queries() {
         return queries;
@@ -320,17 +345,12 @@ public final class JdbcStore implements MonitorStore {
         }
     }
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /**
      * Runs the work in one transaction on a pooled connection: all or nothing. Whatever goes wrong inside
      * (an SQL error, or a driver's own exception or assertion about a dead connection) is rolled back,
      * the connection is discarded, and the caller gets a {@link StoreException}.
      */
-    private <T> T transaction(String what, SqlWork<T> work) {
+    private <T> T transaction(String what, StoreMaintenance.Step<T> work) {
         ensureSchema();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
@@ -366,6 +386,7 @@ public final class JdbcStore implements MonitorStore {
         }
         schemaReady = false;
         endpointIds.clear();
+        dictionaries.clear();
         return new StoreException("MonitorDash could not " + what + ": " + describe(e), e);
     }
 

@@ -5,17 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Each endpoint's latest stored durations, for the percentile threshold rule at startup: per endpoint one
- * descending scan of the covering request index (endpoint_id, started_at, duration, status) with a LIMIT,
- * so the table itself is never read.
+ * Each endpoint's latest stored durations, for the percentile threshold rule at startup: one backwards
+ * walk over the newest request rows (the table is in id order, about time order), stopping when every
+ * endpoint has its share or after {@link #MAX_ROWS} rows. An endpoint rarely requested may get fewer
+ * values than asked; its threshold then learns the rest from new requests.
  */
 final class LatestDurations {
 
-    static final String LATEST = "SELECT duration FROM request WHERE endpoint_id = ? ORDER BY started_at DESC LIMIT ?";
+    /** At most this many rows are read at startup, whatever the table's size. */
+    static final int MAX_ROWS = 500_000;
 
     private LatestDurations() {
     }
@@ -25,34 +26,45 @@ final class LatestDurations {
      * requests are left out.
      */
     static Map<String, long[]> load(Connection c, int perEndpoint) throws SQLException {
-        Map<String, Long> endpoints = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, id FROM endpoint");
+        Map<Long, String> names = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM endpoint");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                endpoints.put(rs.getString(1), rs.getLong(2));
+                names.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        Map<Long, long[]> latestFirst = new HashMap<>();
+        Map<Long, int[]> filled = new HashMap<>();
+        int complete = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT endpoint_id, duration FROM request ORDER BY id DESC LIMIT " + MAX_ROWS)) {
+            ps.setFetchSize(1_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (complete < names.size() && rs.next()) {
+                    long endpoint = rs.getLong(1);
+                    long[] values = latestFirst.computeIfAbsent(endpoint, k -> new long[perEndpoint]);
+                    int[] n = filled.computeIfAbsent(endpoint, k -> new int[1]);
+                    if (n[0] < perEndpoint) {
+                        values[n[0]++] = rs.getLong(2);
+                        if (n[0] == perEndpoint) {
+                            complete++;
+                        }
+                    }
+                }
             }
         }
         Map<String, long[]> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(LATEST)) {
-            for (Map.Entry<String, Long> e : endpoints.entrySet()) {
-                ps.setLong(1, e.getValue());
-                ps.setInt(2, perEndpoint);
-                long[] latestFirst = new long[perEndpoint];
-                int n = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && n < perEndpoint) {
-                        latestFirst[n++] = rs.getLong(1);
-                    }
+        latestFirst.forEach((endpoint, values) -> {
+            String name = names.get(endpoint);
+            int n = filled.get(endpoint)[0];
+            if (name != null && n > 0) {
+                long[] oldestFirst = new long[n];
+                for (int i = 0; i < n; i++) {
+                    oldestFirst[i] = values[n - 1 - i];
                 }
-                if (n > 0) {
-                    long[] oldestFirst = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        oldestFirst[i] = latestFirst[n - 1 - i];
-                    }
-                    out.put(e.getKey(), oldestFirst);
-                }
+                out.put(name, oldestFirst);
             }
-        }
+        });
         return out;
     }
 }

@@ -61,6 +61,15 @@ public interface MonitorStore extends AutoCloseable {
     /** Stores the version if new, with its first-seen time (the seed prints it beside the box plot). */
     void saveVersion(VersionInfo version, Instant firstSeen);
 
+    /**
+     * Background work between the writer's batches (rollups that lag the writer, retention, converting an
+     * older schema's rows): at most one bounded step, only when due. Returns true when it did work. Called
+     * on the writer thread only; must not throw.
+     */
+    default boolean maintain() {
+        return false;
+    }
+
     /** The read side: the queries behind the dashboard's pages. */
     DashboardQueries queries();
 

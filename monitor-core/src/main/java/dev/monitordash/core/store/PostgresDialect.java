@@ -71,4 +71,28 @@ final class PostgresDialect implements Dialect {
     public int snapshotIsolation() {
         return Connection.TRANSACTION_REPEATABLE_READ;
     }
+
+    @Override
+    public String blobType() {
+        return "BYTEA";
+    }
+
+    @Override
+    public String withoutRowid() {
+        return "";
+    }
+
+    @Override
+    public String scriptName() {
+        return "postgresql";
+    }
+
+    @Override
+    public void reserveRequestIds(Connection connection, long maxLegacyId) throws SQLException {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement(
+                "SELECT setval(pg_get_serial_sequence('request', 'id'), ?, false)")) {
+            ps.setLong(1, maxLegacyId + 1);
+            ps.executeQuery().close();
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Brings a database to the schema this code expects. Applied migrations are listed in
@@ -28,14 +29,28 @@ final class SchemaMigrator {
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "endpoints, versions and requests", "V1__endpoints_versions_requests.sql"),
             new Migration(2, "outliers", "V2__outliers.sql"),
-            new Migration(3, "profiles", "V3__profiles.sql"));
+            new Migration(3, "profiles", "V3__profiles.sql"),
+            new Migration(4, "compact requests and rollups", "V4__compact_requests_rollups.sql"));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
+    /** Java work a migration needs after its script, in the same transaction (moving data, say). */
+    @FunctionalInterface
+    interface AfterStep {
+        void run(Connection c) throws SQLException;
+    }
+
     private final Dialect dialect;
+    private final Map<Integer, AfterStep> afterSteps;
 
     SchemaMigrator(Dialect dialect) {
+        this(dialect, Map.of());
+    }
+
+    /** @param afterSteps by migration version: run after that migration's script */
+    SchemaMigrator(Dialect dialect, Map<Integer, AfterStep> afterSteps) {
         this.dialect = dialect;
+        this.afterSteps = afterSteps;
     }
 
     /**
@@ -88,10 +103,21 @@ final class SchemaMigrator {
     }
 
     private void apply(Connection c, Migration m, long nowMicros) throws SQLException {
+        // A dialect may need statements of its own first: V4__x.sql is preceded by V4__x.before.sqlite.sql.
+        String before = m.resource().replace(".sql", ".before." + dialect.scriptName() + ".sql");
         try (Statement s = c.createStatement()) {
-            for (String sql : statements(script(m.resource()).replace("${id}", dialect.identityColumn()))) {
+            if (SchemaMigrator.class.getResource("migration/" + before) != null) {
+                for (String sql : statements(expand(script(before)))) {
+                    s.execute(sql);
+                }
+            }
+            for (String sql : statements(expand(script(m.resource())))) {
                 s.execute(sql);
             }
+        }
+        AfterStep after = afterSteps.get(m.version());
+        if (after != null) {
+            after.run(c);
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
@@ -100,6 +126,11 @@ final class SchemaMigrator {
             ps.setLong(3, nowMicros);
             ps.executeUpdate();
         }
+    }
+
+    private String expand(String script) {
+        return script.replace("${id}", dialect.identityColumn()).replace("${blob}", dialect.blobType())
+                .replace("${without_rowid}", dialect.withoutRowid());
     }
 
     /** Splits a script at semicolons that end a line, after dropping comment lines and trailing comments. */

@@ -3,6 +3,7 @@ package dev.monitordash.core.store;
 import com.zaxxer.hikari.HikariConfig;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * SQLite: one file, many readers, one writer. WAL lets the dashboard read while the writer writes;
@@ -69,5 +70,26 @@ final class SqliteDialect implements Dialect {
     public int snapshotIsolation() {
         // SQLite's only isolation: a read transaction in WAL mode sees one snapshot.
         return Connection.TRANSACTION_SERIALIZABLE;
+    }
+
+    @Override
+    public String blobType() {
+        return "BLOB";
+    }
+
+    @Override
+    public String withoutRowid() {
+        return " WITHOUT ROWID";
+    }
+
+    @Override
+    public String scriptName() {
+        return "sqlite";
+    }
+
+    @Override
+    public void reserveRequestIds(Connection connection, long maxLegacyId) throws SQLException {
+        // A rowid table hands out MAX(rowid) + 1: the newest V1 row is moved first, so it holds the mark
+        // (LegacyRequests moves it in the migration's own transaction).
     }
 }

@@ -177,7 +177,8 @@ final class DistributionQueries {
     /**
      * The groups behind the endpoint box's outlier points, so that the user behind an outlier is never hidden
      * while the chart stays readable: the up to 50 groups per side whose slowest (fastest) request lies
-     * beyond the whisker of the endpoint's own box over the same selection, most extreme first.
+     * beyond a fence (1.5 IQR) of the endpoint's own box over the same selection, most extreme first. The
+     * fences, not the whiskers: a whisker is a sketch bin's value, within 1 % of the duration it stands for.
      */
     private static Set<String> beyondWhiskers(Map<Long, Distribution> byId, Map<Long, String> names, Distribution all) {
         Set<String> out = new HashSet<>();
@@ -185,8 +186,9 @@ final class DistributionQueries {
         if (box == null || box.outlierCount() == 0) {
             return out;
         }
-        long upper = Math.round(box.upperWhisker() * 1_000);
-        long lower = Math.round(box.lowerWhisker() * 1_000);
+        double iqr = box.q3() - box.q1();
+        double upper = (box.q3() + 1.5 * iqr) * 1_000;
+        double lower = (box.q1() - 1.5 * iqr) * 1_000;
         byId.entrySet().stream().filter(e -> e.getValue().slowest > upper)
                 .sorted(Comparator.comparingLong(e -> -e.getValue().slowest)).limit(BoxPlotReader.OUTLIERS_PER_SIDE)
                 .forEach(e -> out.add(names.get(e.getKey())));

@@ -20,7 +20,7 @@ final class OutlierQueries {
 
     private static final String SUMMARY_COLUMNS = "o.id, e.name, r.started_at, o.captured_at, r.duration, "
             + "o.ran_for, o.threshold, r.method, r.status, r.user_name, r.version, o.url";
-    private static final String FROM = " FROM outlier o JOIN request r ON r.id = o.request_id "
+    private static final String FROM = " FROM outlier o JOIN request_detail r ON r.id = o.request_id "
             + "JOIN endpoint e ON e.id = o.endpoint_id";
     static final String LIST = "SELECT " + SUMMARY_COLUMNS + FROM + " WHERE e.name = ? ORDER BY o.id DESC LIMIT ?";
     static final String LIST_IN_RANGE = "SELECT " + SUMMARY_COLUMNS + FROM + " WHERE o.endpoint_id = ? "

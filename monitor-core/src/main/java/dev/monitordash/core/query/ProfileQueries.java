@@ -16,7 +16,7 @@ import java.util.Optional;
 final class ProfileQueries {
 
     static final String LIST = "SELECT p.id, e.name, r.started_at, p.duration, p.samples, p.period, p.truncated, "
-            + "r.user_name, r.version, r.status FROM profile p JOIN request r ON r.id = p.request_id "
+            + "r.user_name, r.version, r.status FROM profile p JOIN request_detail r ON r.id = p.request_id "
             + "JOIN endpoint e ON e.id = p.endpoint_id WHERE e.name = ? ORDER BY p.id DESC LIMIT ?";
     static final String ONE = "SELECT e.name, p.samples, p.period, p.duration FROM profile p "
             + "JOIN endpoint e ON e.id = p.endpoint_id WHERE p.id = ?";

@@ -25,31 +25,58 @@ final class RequestExport {
     }
 
     /**
-     * How many rows {@link #export} sends for the same selection, from the hourly rollups' quarter-hour
-     * counts (no raw row is read): exact for ranges of whole quarter hours after the oldest raw row that
-     * retention left ({@link #oldest}); before it, requests are counted only in the rollups, not exported.
+     * How many rows {@link #export} sends for the same selection: whole quarter hours from the hourly
+     * rollups' quarter counts, the partial quarter hours at either end from the raw rows of those minutes
+     * (found by id range), so no more than half an hour of raw rows is read. Rows before the oldest raw row
+     * that retention left ({@link #oldest}) are not counted: the export cannot send them.
      */
     long count(String endpoint, TimeRange range) {
         return reads.read("the number of requests to export", c -> {
-            long from = range.fromMicros();
+            Long endpointId = endpoint == null ? null : Reads.endpointId(c, endpoint);
             java.util.Optional<java.time.Instant> oldest = oldest(c);
             if (oldest.isEmpty()) {
                 return 0L;
             }
-            long rawFrom = dev.monitordash.core.store.EpochMicros.of(oldest.get());
-            long quarter = RollupSpan.HOUR_MICROS / 4;
-            from = Math.max(from, Math.floorDiv(rawFrom, quarter) * quarter);
-            if (from >= range.toMicros()) {
+            long from = Math.max(range.fromMicros(), dev.monitordash.core.store.EpochMicros.of(oldest.get()));
+            long to = range.toMicros();
+            if (from >= to) {
                 return 0L;
             }
-            HourCounts counts = new HourCounts(from, range.toMicros());
-            if (endpoint == null) {
+            long quarter = RollupSpan.HOUR_MICROS / 4;
+            long wholeFrom = Math.floorDiv(from + quarter - 1, quarter) * quarter;
+            long wholeTo = Math.floorDiv(to, quarter) * quarter;
+            if (wholeFrom >= wholeTo) {
+                return countRaw(c, endpointId, from, to);
+            }
+            HourCounts counts = new HourCounts(wholeFrom, wholeTo);
+            if (endpointId == null) {
                 counts.read(c, "");
             } else {
-                counts.read(c, "endpoint_id = ?", Reads.endpointId(c, endpoint));
+                counts.read(c, "endpoint_id = ?", endpointId);
             }
-            return counts.total();
+            return counts.total() + countRaw(c, endpointId, from, wholeFrom) + countRaw(c, endpointId, wholeTo, to);
         });
+    }
+
+    /** Raw rows in {@code [from, to)}, a range of minutes, found by the id range of its hours. */
+    private static long countRaw(java.sql.Connection c, Long endpointId, long from, long to)
+            throws java.sql.SQLException {
+        if (from >= to) {
+            return 0;
+        }
+        long[] ids = idBounds(c, endpointId, from, to);
+        if (ids == null) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM request WHERE id >= ? AND id <= ? "
+                + "AND started_at >= ? AND started_at < ?" + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
+            Reads.bind(ps, endpointId == null ? new Object[] {ids[0], ids[1], from, to}
+                    : new Object[] {ids[0], ids[1], from, to, endpointId});
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** When the oldest raw request kept started; empty when none is. */
@@ -74,7 +101,7 @@ final class RequestExport {
         try {
             return reads.read("requests to export", c -> {
                 Long endpointId = endpoint == null ? null : Reads.endpointId(c, endpoint);
-                long[] ids = idBounds(c, endpointId, range);
+                long[] ids = idBounds(c, endpointId, range.fromMicros(), range.toMicros());
                 if (ids == null) {
                     return 0L;
                 }
@@ -108,9 +135,9 @@ final class RequestExport {
     }
 
     /** The smallest and largest request id of the hours the range touches; null when it has no requests. */
-    private static long[] idBounds(java.sql.Connection c, Long endpointId, TimeRange range)
+    private static long[] idBounds(java.sql.Connection c, Long endpointId, long from, long to)
             throws java.sql.SQLException {
-        HourCounts hours = new HourCounts(range.fromMicros(), range.toMicros());
+        HourCounts hours = new HourCounts(from, to);
         try (PreparedStatement ps = c.prepareStatement("SELECT MIN(first_id), MAX(last_id) FROM rollup_hour "
                 + "WHERE hour >= ? AND hour < ?" + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
             Reads.bind(ps, endpointId == null ? new Object[] {hours.firstHour(), hours.endHour()}

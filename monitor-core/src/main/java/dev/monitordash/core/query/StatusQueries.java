@@ -119,14 +119,26 @@ final class StatusQueries {
                 }
             }
             Map<String, Long> seen = Origins.firstSeen(c);
+            // Versions in the order their requests were written in the range (request ids grow with every
+            // batch), then by first seen.
+            Map<String, Long> firstId = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT origin_id, MIN(first_id) FROM rollup_hour "
+                    + "WHERE hour >= ? AND hour < ? GROUP BY origin_id")) {
+                Reads.bind(ps, span.firstHour(), span.endHour());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        firstId.merge(versions.get(rs.getLong(1)), rs.getLong(2), Math::min);
+                    }
+                }
+            }
             List<String> ordered = new ArrayList<>();
             counts.values().forEach(m -> m.keySet().forEach(v -> {
                 if (!ordered.contains(v)) {
                     ordered.add(v);
                 }
             }));
-            ordered.sort(Comparator.comparing((String v) -> seen.getOrDefault(v, Long.MAX_VALUE))
-                    .thenComparing(Comparator.naturalOrder()));
+            ordered.sort(Comparator.comparing((String v) -> firstId.getOrDefault(v, Long.MAX_VALUE))
+                    .thenComparing(v -> seen.getOrDefault(v, Long.MAX_VALUE)).thenComparing(Comparator.naturalOrder()));
             List<VersionUsage.Cell> cells = new ArrayList<>();
             counts.forEach((endpoint, byVersion) -> {
                 long total = byVersion.values().stream().mapToLong(n -> n[0]).sum();

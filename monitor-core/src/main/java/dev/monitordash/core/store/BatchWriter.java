@@ -280,7 +280,7 @@ final class BatchWriter {
         ps.setLong(2, r.startedAt());
         ps.setLong(3, r.duration());
         ps.setInt(4, r.status());
-        ps.setString(5, method == null ? "" : method);
+        ps.setString(5, method);
         ps.setLong(6, r.originId());
         setNullableId(ps, 7, r.userId());
         setNullableId(ps, 8, r.clientId());

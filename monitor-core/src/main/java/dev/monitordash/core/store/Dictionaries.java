@@ -112,7 +112,8 @@ final class Dictionaries {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_progress (origin_id, rolled_up_to, "
                 + "written_to) SELECT ?, m, m FROM (SELECT COALESCE(MAX(id), 0) AS m FROM request) x "
-                + "ON CONFLICT (origin_id) DO NOTHING")) {
+                // WHERE: SQLite would read ON CONFLICT as a join's ON clause after a bare SELECT.
+                + "WHERE true ON CONFLICT (origin_id) DO NOTHING")) {
             ps.setLong(1, id);
             ps.executeUpdate();
         }

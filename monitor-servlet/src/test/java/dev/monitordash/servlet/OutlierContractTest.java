@@ -180,7 +180,7 @@ abstract class OutlierContractTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("monitor.db"));
              ResultSet rs = c.createStatement().executeQuery("SELECT r.duration, "
                      + "(SELECT COUNT(*) FROM outlier_field f WHERE f.value LIKE '%YWRtaW46%' OR f.value LIKE '%hunter2%') "
-                     + "FROM outlier o JOIN request r ON r.id = o.request_id WHERE o.id = " + summary.id())) {
+                     + "FROM outlier o JOIN request_detail r ON r.id = o.request_id WHERE o.id = " + summary.id())) {
             assertTrue(rs.next());
             assertTrue(rs.getLong(1) >= 1_500_000);
             assertEquals(0, rs.getLong(2));

@@ -270,7 +270,9 @@ class ConfigLoaderTest {
                 "monitordash.endpoints.max=50",
                 "monitordash.queue.capacity=4096",
                 "monitordash.writer.batch-size=64",
-                "monitordash.shutdown.timeout=2s");
+                "monitordash.shutdown.timeout=2s",
+                "monitordash.retention.requests=14d",
+                "monitordash.retention.rollups=365d");
         MonitorConfig c = load();
         for (ConfigKey k : ConfigKey.values()) {
             assertTrue(c.sourceOf(k).startsWith("file "), k.property());

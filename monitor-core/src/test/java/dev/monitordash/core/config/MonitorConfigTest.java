@@ -75,6 +75,8 @@ class MonitorConfigTest {
         put(ConfigKey.QUEUE_CAPACITY, "100000", MonitorConfig::queueCapacity, 100_000, "5000000");
         put(ConfigKey.WRITER_BATCH_SIZE, "250", MonitorConfig::batchSize, 250, "ten");
         put(ConfigKey.SHUTDOWN_TIMEOUT, "1500ms", MonitorConfig::shutdownTimeout, Duration.ofMillis(1500), "5 parsecs");
+        put(ConfigKey.RETENTION_REQUESTS, "7d", MonitorConfig::retentionRequests, Duration.ofDays(7), "30m");
+        put(ConfigKey.RETENTION_ROLLUPS, "90d", MonitorConfig::retentionRollups, Duration.ofDays(90), "3651d");
     }
 
     private static void put(ConfigKey key, String valid, Function<MonitorConfig, Object> read, Object expected,
@@ -210,6 +212,15 @@ class MonitorConfigTest {
     void acceptsShortAndIsoDurations(String text) {
         Duration d = MonitorConfig.builder().set(ConfigKey.SHUTDOWN_TIMEOUT, text).build().shutdownTimeout();
         assertTrue(!d.isNegative() && d.compareTo(Duration.ofMinutes(10)) <= 0, d.toString());
+    }
+
+    @Test
+    void rollupsKeptShorterThanRawRequestsFailNamingTheRollupKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> MonitorConfig.builder()
+                .set(ConfigKey.RETENTION_REQUESTS, "60d").set(ConfigKey.RETENTION_ROLLUPS, "30d").build());
+        assertEquals("monitordash.retention.rollups", e.key());
+        assertEquals(Duration.ofDays(60), MonitorConfig.builder().set(ConfigKey.RETENTION_REQUESTS, "60d")
+                .set(ConfigKey.RETENTION_ROLLUPS, "60d").build().retentionRollups());
     }
 
     @ParameterizedTest

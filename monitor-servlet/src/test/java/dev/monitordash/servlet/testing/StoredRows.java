@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public final class StoredRows {
 
     /** Requests joined with their endpoint, for queries by endpoint name. */
-    public static final String REQUESTS = "request r JOIN endpoint e ON e.id = r.endpoint_id";
+    public static final String REQUESTS = "request_detail r JOIN endpoint e ON e.id = r.endpoint_id";
 
     private interface Connector {
         Connection open() throws SQLException;
@@ -85,7 +85,7 @@ public final class StoredRows {
     }
 
     public long requests() {
-        return number("SELECT COUNT(*) FROM request");
+        return number("SELECT COUNT(*) FROM request_detail");
     }
 
     public long requestsOf(String endpoint) {
@@ -93,6 +93,6 @@ public final class StoredRows {
     }
 
     public long requestsByUser(String user) {
-        return number("SELECT COUNT(*) FROM request WHERE user_name = ?", user);
+        return number("SELECT COUNT(*) FROM request_detail WHERE user_name = ?", user);
     }
 }

@@ -32,7 +32,7 @@ final class AllViews {
         TimeRange all = TimeRange.days(first, last, zone);
         TimeRange week = TimeRange.days(last.minusDays(6), last, zone);
         // Starts and ends mid-day: whole days from rollup_day, edge hours from rollup_hour.
-        TimeRange partial = new TimeRange(all.from().plusSeconds(29 * 3_600), all.to().minusSeconds(31 * 3_600));
+        TimeRange partial = new TimeRange(all.from().plusSeconds(5 * 3_600), all.to().minusSeconds(7 * 3_600));
         Map<String, String> out = new LinkedHashMap<>();
         out.put("overview", text(dashboard.overview(zone)));
         out.put("loadHeatmap", text(q.loadHeatmap(first, last, zone)));

@@ -22,14 +22,14 @@ import java.util.SplittableRandom;
  *   one (quieter weekends) times slow growth, in 5-minute buckets; each bucket's requests are spread
  *   evenly with jitter, so they come out sorted without sorting.</li>
  *   <li>60 endpoints (12 resources × 5 routes) with Zipf popularity (s = 1: the busiest gets ≈ 21 %,
- *   the median one ≈ 0.7 %); GET or POST by route, one route both.</li>
+ *   the median one ≈ 0.7 %); GET or POST by route, the collection routes (list or create) both.</li>
  *   <li>12 versions, deployed mid-day on weekdays about a week apart; for 90 minutes after a deployment
  *   both run, the new one's share rising linearly (a rolling upgrade).</li>
  *   <li>Users with Zipf activity (s = 0.8), each with 1-8 client addresses of its own, the first used
  *   most (home, office, phone...).</li>
  *   <li>Log-normal durations, median and spread per endpoint; a version is slower (×1.3-2.5) on some
- *   endpoints and faster on a few. Status 200, else ≈ 2 % 4xx (answered fast) and ≈ 0.5 % 5xx, both
- *   varying per endpoint; a few versions fail more on some endpoints.</li>
+ *   endpoints and faster on a few. Status 200, else ≈ 2.5 % 4xx (answered fast) and ≈ 0.7 % 5xx, both
+ *   varying per endpoint; some versions fail more on some endpoints.</li>
  * </ul>
  *
  * <p>Everything per endpoint, version and user is computed up front: the loop allocates the record only.

@@ -96,6 +96,12 @@ final class DistributionQueries {
                     }
                 }
             }
+            span.rawEdges(c, null, (endpoint, origin, at, duration, status) -> {
+                String name = names.get(endpoint);
+                if (name != null) {
+                    byName.computeIfAbsent(name, k -> new Distribution()).add(duration);
+                }
+            });
             List<BoxPlot> out = new ArrayList<>();
             byName.forEach((name, d) -> {
                 BoxPlot box = d.box(name);
@@ -214,7 +220,7 @@ final class DistributionQueries {
         boolean test(long groupId);
     }
 
-    /** The endpoint's rows of the range per origin: whole days and edge hours. */
+    /** The endpoint's rows of the range per origin: whole days, other whole hours, raw minutes at the ends. */
     static void endpointRows(Connection c, long endpointId, TimeRange range, OriginSink sink) throws SQLException {
         RollupSpan span = RollupSpan.of(range);
         try (PreparedStatement ps = c.prepareStatement(RollupSpan.union(
@@ -228,6 +234,11 @@ final class DistributionQueries {
                 }
             }
         }
+        span.rawEdges(c, endpointId, (endpoint, origin, at, duration, status) -> {
+            Distribution d = new Distribution();
+            d.add(duration);
+            sink.accept(origin, d);
+        });
     }
 
     /** The endpoint's distribution over the range, of one version or all (null). */

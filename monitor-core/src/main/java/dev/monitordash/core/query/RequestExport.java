@@ -135,7 +135,7 @@ final class RequestExport {
     }
 
     /** The smallest and largest request id of the hours the range touches; null when it has no requests. */
-    private static long[] idBounds(java.sql.Connection c, Long endpointId, long from, long to)
+    static long[] idBounds(java.sql.Connection c, Long endpointId, long from, long to)
             throws java.sql.SQLException {
         HourCounts hours = new HourCounts(from, to);
         try (PreparedStatement ps = c.prepareStatement("SELECT MIN(first_id), MAX(last_id) FROM rollup_hour "

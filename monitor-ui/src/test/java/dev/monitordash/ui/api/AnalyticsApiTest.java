@@ -98,7 +98,7 @@ class AnalyticsApiTest {
         assertEquals("1.4.2", v.get("version").asText());
         assertFalse(v.get("firstSeen").isNull());
         assertEquals(11, v.get("box").get("count").asLong());
-        assertEquals(5.0, v.get("box").get("median").asDouble(), 1e-9);
+        assertEquals(5.0, v.get("box").get("median").asDouble(), 0.05, "sketch: within 1 %");
         assertEquals(List.of(100.0), List.of(v.get("box").get("outliers").get(0).asDouble()));
 
         JsonNode hourly = json(expect(admin.get("/api/endpoint/hourly?" + endpoint), 200));
@@ -149,7 +149,7 @@ class AnalyticsApiTest {
         JsonNode versions = json(expect(admin.get("/api/endpoint/versions?" + bob), 200)).get("versions");
         assertEquals(1, versions.size(), "bob used 1.4.1 only");
         assertEquals("1.4.1", versions.get(0).get("version").asText());
-        assertEquals(30.0, versions.get(0).get("box").get("median").asDouble(), 1e-9);
+        assertEquals(30.0, versions.get(0).get("box").get("median").asDouble(), 0.3, "sketch: within 1 %");
         JsonNode status = json(expect(admin.get("/api/endpoint/status?" + bob), 200));
         assertEquals("[{\"status\":200,\"requests\":1},{\"status\":503,\"requests\":1}]", status.get("codes").toString());
         assertEquals("bob", status.get("failed").get(0).get("user").asText());

@@ -148,6 +148,12 @@ public final class AnalyticsQueryTimes {
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("filled %,d requests in %.1f s: %,.0f requests/s%n", mix.requests(), seconds,
                     mix.requests() / seconds);
+            // What the writer does between batches, all at once: the per-user and per-client rollups.
+            long t1 = System.nanoTime();
+            store.catchUp();
+            double rolled = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("rolled up users and clients in %.1f s; with them %,.0f requests/s%n", rolled,
+                    mix.requests() / (seconds + rolled));
         }
     }
 

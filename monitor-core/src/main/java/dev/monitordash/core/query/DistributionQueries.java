@@ -130,10 +130,18 @@ final class DistributionQueries {
             Map<String, Distribution> byName = new HashMap<>();
             byUser.forEach((uid, d) -> byName.put(names.get(uid), d));
             List<BoxPlot> boxes = new ArrayList<>();
+            int hidden = selection.hidden();
             for (TopN.Group g : selection.shown()) {
-                boxes.add(byName.get(g.name()).box(g.name()));
+                BoxPlot box = byName.get(g.name()).box(g.name());
+                // No box without a readable sketch (every one of the user's rows garbled): left out and
+                // counted as hidden, as the version and endpoint boxes leave such a group out.
+                if (box == null) {
+                    hidden++;
+                } else {
+                    boxes.add(box);
+                }
             }
-            return new GroupBoxes(boxes, selection.hidden());
+            return new GroupBoxes(boxes, hidden);
         });
     }
 

@@ -27,20 +27,21 @@ final class RequestExport {
     /**
      * How many rows {@link #export} sends for the same selection: whole quarter hours from the hourly
      * rollups' quarter counts, the partial quarter hours at either end from the raw rows of those minutes
-     * (found by id range), so no more than half an hour of raw rows is read. Rows before the oldest raw row
-     * that retention left ({@link #oldest}) are not counted: the export cannot send them.
+     * (found by id range), so no more than half an hour of raw rows is read. Before the oldest raw row that
+     * retention left, the rollups count rows the export cannot send: there only the requests retention keeps
+     * for an outlier or a profile are counted, one by one (a few per endpoint).
      */
     long count(String endpoint, TimeRange range) {
         return reads.read("the number of requests to export", c -> {
             Long endpointId = endpoint == null ? null : Reads.endpointId(c, endpoint);
-            java.util.Optional<java.time.Instant> oldest = oldest(c);
-            if (oldest.isEmpty()) {
-                return 0L;
-            }
-            long from = Math.max(range.fromMicros(), dev.monitordash.core.store.EpochMicros.of(oldest.get()));
+            java.util.Optional<java.time.Instant> oldest = oldestUnlinked(c);
+            long rawFrom = oldest.isEmpty() ? Long.MAX_VALUE
+                    : dev.monitordash.core.store.EpochMicros.of(oldest.get());
             long to = range.toMicros();
+            long linked = countLinked(c, endpointId, range.fromMicros(), Math.min(to, rawFrom));
+            long from = Math.max(range.fromMicros(), rawFrom);
             if (from >= to) {
-                return 0L;
+                return linked;
             }
             long quarter = RollupSpan.HOUR_MICROS / 4;
             long wholeFrom = Math.floorDiv(from + quarter - 1, quarter) * quarter;
@@ -54,8 +55,34 @@ final class RequestExport {
             } else {
                 counts.read(c, "endpoint_id = ?", endpointId);
             }
-            return counts.total() + countRaw(c, endpointId, from, wholeFrom) + countRaw(c, endpointId, wholeTo, to);
+            return linked + counts.total() + countRaw(c, endpointId, from, wholeFrom)
+                    + countRaw(c, endpointId, wholeTo, to);
         });
+    }
+
+    /**
+     * Rows in {@code [from, to)} that an outlier or a profile links to (what retention keeps of old days),
+     * within the id range the export reads.
+     */
+    private static long countLinked(java.sql.Connection c, Long endpointId, long from, long to)
+            throws java.sql.SQLException {
+        if (from >= to) {
+            return 0;
+        }
+        long[] ids = idBounds(c, endpointId, from, to);
+        if (ids == null) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM request WHERE id >= ? AND id <= ? "
+                + "AND id IN (SELECT request_id FROM outlier UNION SELECT request_id FROM profile) "
+                + "AND started_at >= ? AND started_at < ?" + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
+            Reads.bind(ps, endpointId == null ? new Object[] {ids[0], ids[1], from, to}
+                    : new Object[] {ids[0], ids[1], from, to, endpointId});
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Raw rows in {@code [from, to)}, a range of minutes, found by the id range of its hours. */
@@ -76,6 +103,23 @@ final class RequestExport {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /**
+     * When the oldest raw request that no outlier or profile links to started: retention deletes every row
+     * before it but those. Empty when there is none.
+     */
+    private static java.util.Optional<java.time.Instant> oldestUnlinked(java.sql.Connection c)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(started_at) FROM (SELECT started_at FROM request r "
+                + "WHERE NOT EXISTS (SELECT 1 FROM outlier o WHERE o.request_id = r.id) "
+                + "AND NOT EXISTS (SELECT 1 FROM profile p WHERE p.request_id = r.id) ORDER BY id LIMIT 1000) f");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long micros = rs.getLong(1);
+            return rs.wasNull() ? java.util.Optional.empty()
+                    : java.util.Optional.of(dev.monitordash.core.store.EpochMicros.toInstant(micros));
         }
     }
 

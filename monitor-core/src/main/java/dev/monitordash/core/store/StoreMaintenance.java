@@ -92,8 +92,7 @@ final class StoreMaintenance {
      */
     void catchUp() {
         while (legacy.maybePending() && transactions.run("check for V1 requests", legacy::pending)) {
-            int moved = transactions.run("convert V1 requests", c -> legacy.moveChunk(c, CHUNK));
-            legacy.committed(moved);
+            convertChunk();
         }
         while (transactions.run("roll up users", c -> userRollups.rollUpPending(c, CHUNK)) > 0) {
             // next chunk
@@ -109,15 +108,23 @@ final class StoreMaintenance {
         }
     }
 
+    /**
+     * One chunk of the V1 conversion. A failed chunk's transaction is rolled back, so the ids its dictionary
+     * inserts learned no longer exist: they are forgotten, or the retry would write rows pointing at them.
+     */
+    private void convertChunk() {
+        try {
+            int moved = transactions.run("convert V1 requests", c -> legacy.moveChunk(c, CHUNK));
+            legacy.committed(moved);
+        } catch (RuntimeException e) {
+            legacy.failed();
+            throw e;
+        }
+    }
+
     private boolean step(long now) {
         if (legacy.maybePending() && transactions.run("check for V1 requests", legacy::pending)) {
-            try {
-                int moved = transactions.run("convert V1 requests", c -> legacy.moveChunk(c, CHUNK));
-                legacy.committed(moved);
-            } catch (RuntimeException e) {
-                legacy.failed();
-                throw e;
-            }
+            convertChunk();
             return true;
         }
         if (now - nextRollup >= 0) {

@@ -1,0 +1,12 @@
+package dev.monitordash.core.query;
+
+import dev.monitordash.core.testing.PostgresTestDatabase;
+import dev.monitordash.core.testing.TestDatabase;
+
+class PostgresViewsWithoutRawRowsTest extends ViewsWithoutRawRowsContract {
+
+    @Override
+    protected TestDatabase database() {
+        return PostgresTestDatabase.shared();
+    }
+}

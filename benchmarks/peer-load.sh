@@ -15,8 +15,11 @@
 # Settings (environment):
 #   ROUNDS=3          measured rounds (each mode once per round)
 #   DURATION=10       seconds of measurement per endpoint, mode and round
-#   WARMUP=30         seconds of load per endpoint and mode before the first round (JIT on one core)
-#   MODES="bare md0 md1 md2 javamelody"   modes, in the order they alternate (ratios need bare)
+#   WARMUP=30         seconds of load per endpoint and mode before the first round (JIT on one core),
+#   WARMUP_MAX=180    then more until the JIT compilers use at most 3 % of the server's CPU, or this long
+#   MODES="bare md0 md1 md2 javamelody"   modes, in the order they alternate (ratios need bare); a mode
+#                     written MODE@FILE.jar runs that jar's PeerApp (an older build, to compare side by
+#                     side), and is labelled MODE@FILE
 #   ENDPOINTS="hello sleep5"
 #   SERVER_CPU=0 LOAD_CPU=1   cores of the server JVM and of wrk
 #   PORT=18080
@@ -26,12 +29,13 @@
 #                       dev.monitordash.benchmarks.peer.JfrThreads JFR_DIR/md1-hello-*.jfr
 #   SKIP_BUILD=1      use the benchmarks jar as built
 #   OUT=              folder for logs and raw results (default: a new temp folder)
-# A quick try: ROUNDS=1 DURATION=3 WARMUP=10 benchmarks/peer-load.sh
+# A quick try: ROUNDS=1 DURATION=3 WARMUP=10 WARMUP_MAX=20 benchmarks/peer-load.sh
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-30}
+WARMUP_MAX=${WARMUP_MAX:-180}
 read -r -a MODES <<< "${MODES:-bare md0 md1 md2 javamelody}"
 read -r -a ENDPOINTS <<< "${ENDPOINTS:-hello sleep5}"
 SERVER_CPU=${SERVER_CPU:-0}
@@ -83,10 +87,14 @@ build() {
 
 # Starts the server of one mode on its own port and data folder, and waits until it serves.
 start_server() {
-    local mode=$1 port=$2 data="$OUT/data/$1" logf="$OUT/logs/$1.log"
+    local spec=$1 port=$2 mode=${1%%@*} jar=$JAR
+    if [ "$spec" != "$mode" ]; then jar=${spec#*@}; mode="$mode@$(basename "$jar" .jar)"; fi
+    [ -f "$jar" ] || die "no $jar"
+    local data="$OUT/data/$mode" logf="$OUT/logs/$mode.log"
+    LABELS+=("$mode")
     mkdir -p "$data"
     (cd "$data" && exec taskset -c "$SERVER_CPU" java "${JAVA_OPTS[@]}" "${EXTRA_JAVA_OPTS[@]}" \
-        -cp "$JAR" dev.monitordash.benchmarks.peer.PeerApp "$mode" "$port" "$data") > "$logf" 2>&1 &
+        -cp "$jar" dev.monitordash.benchmarks.peer.PeerApp "${mode%%@*}" "$port" "$data") > "$logf" 2>&1 &
     PIDS[$mode]=$!
     PORTS[$mode]=$port
     for _ in $(seq 1 1200); do
@@ -112,6 +120,7 @@ stop_server() {
     fi
 }
 declare -A PIDS PORTS
+LABELS=()
 trap 'for p in "${PIDS[@]}"; do kill -9 "$p" 2> /dev/null; done; true' EXIT
 
 load() { # seconds mode endpoint -> wrk's report
@@ -191,25 +200,43 @@ measure() {
     log "  $mode /$endpoint: $rps req/s, p99 ${p99} µs, CPU/request ${cpu%%$'\t'*} µs, $outliers outliers, $dropped dropped"
 }
 
+# WARMUP seconds per endpoint, then 10 s more of each endpoint until the JIT compilers used at most 3 %
+# of the server's CPU (at most WARMUP_MAX seconds in all): on a busy machine the JIT, sharing the server's
+# one core, takes minutes to compile what it takes seconds for on an idle one.
+warm_up() {
+    local mode=$1 pid=${PIDS[$1]} endpoint start=$SECONDS before after ticks0 ticks1 jit
+    log "warming up $mode"
+    for endpoint in "${ENDPOINTS[@]}"; do load "$WARMUP" "$mode" "$endpoint" > /dev/null; done
+    while [ $((SECONDS - start)) -lt "$WARMUP_MAX" ]; do
+        before=$(thread_ticks "$pid"); ticks0=$(process_ticks "$pid")
+        for endpoint in "${ENDPOINTS[@]}"; do load 10 "$mode" "$endpoint" > /dev/null; done
+        after=$(thread_ticks "$pid"); ticks1=$(process_ticks "$pid")
+        jit=$(awk 'FNR == NR { b[$1] = $3; next } $2 == "jit" { t += $3 - b[$1] } END { print t + 0 }' \
+            <(printf '%s\n' "$before") <(printf '%s\n' "$after"))
+        [ $((jit * 100)) -le $(((ticks1 - ticks0) * 3)) ] && break
+        log "  the JIT still took $((jit * 100 / (ticks1 - ticks0 + 1))) % of $mode's CPU: warming up further"
+    done
+    log "  $mode warmed up in $((SECONDS - start)) s"
+}
+
 # All servers run side by side, each warmed up once: on one core the JIT needs tens of seconds of load
 # before a JVM serves at full speed, far too long to restart servers between rounds. Idle, a server
 # costs the one being measured next to nothing (its threads sleep).
 run() {
     printf 'round\tmode\tendpoint\trps\tp99_us\tcpu_us\tjetty_us\twriter_us\twatchdog_us\tsystem_us\tjit_gc_us\tother_us\toutliers\tdropped\n' \
         > "$RESULTS"
-    local i=0 round mode endpoint
-    for mode in "${MODES[@]}"; do
-        start_server "$mode" $((PORT + i)); i=$((i + 1))
-        log "warming up $mode (${WARMUP} s per endpoint)"
-        for endpoint in "${ENDPOINTS[@]}"; do load "$WARMUP" "$mode" "$endpoint" > /dev/null; done
+    local i=0 round spec mode
+    for spec in "${MODES[@]}"; do
+        start_server "$spec" $((PORT + i)); i=$((i + 1))
+        warm_up "${LABELS[-1]}"
     done
     for round in $(seq 1 "$ROUNDS"); do
         log "round $round/$ROUNDS"
-        for mode in "${MODES[@]}"; do
+        for mode in "${LABELS[@]}"; do
             for endpoint in "${ENDPOINTS[@]}"; do measure "$mode" "$endpoint" "$round"; done
         done
     done
-    for mode in "${MODES[@]}"; do stop_server "$mode"; done
+    for mode in "${LABELS[@]}"; do stop_server "$mode"; done
 }
 
 # Medians over the rounds per mode and endpoint; ratios to bare.
@@ -218,7 +245,7 @@ report() {
     echo "Medians over $ROUNDS round(s) of ${DURATION} s per endpoint; server on core $SERVER_CPU, wrk" \
          "-t$WRK_THREADS -c$CONNECTIONS on core $LOAD_CPU. CPU: the server's CPU time per request (µs), by" \
          "thread; outliers captured and records dropped: per window."
-    awk -F'\t' -v modes="${MODES[*]}" -v endpoints="${ENDPOINTS[*]}" '
+    awk -F'\t' -v modes="${LABELS[*]}" -v endpoints="${ENDPOINTS[*]}" '
         function median(key, col,   n, i, j, x, v) {
             n = split(vals[key, col], v, " ")
             for (i = 2; i <= n; i++) { x = v[i] + 0; for (j = i - 1; j >= 1 && v[j] + 0 > x; j--) v[j + 1] = v[j]; v[j + 1] = x }

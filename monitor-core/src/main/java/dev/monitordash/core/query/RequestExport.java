@@ -125,21 +125,7 @@ final class RequestExport {
 
     /** When the oldest raw request kept started; empty when none is. */
     java.util.Optional<java.time.Instant> oldest() {
-        return reads.read("the oldest stored request", RequestExport::oldest);
-    }
-
-    private static java.util.Optional<java.time.Instant> oldest(java.sql.Connection c) throws java.sql.SQLException {
-        // The first rows in id order are the oldest but for a stepped clock; a few suffice. Requests an outlier
-        // or a profile links to outlive retention with it: they do not tell since when rows are stored.
-        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(started_at) FROM (SELECT started_at FROM request r "
-                + "WHERE NOT EXISTS (SELECT 1 FROM outlier o WHERE o.request_id = r.id) "
-                + "AND NOT EXISTS (SELECT 1 FROM profile p WHERE p.request_id = r.id) ORDER BY id LIMIT 1000) f");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long micros = rs.getLong(1);
-            return rs.wasNull() ? java.util.Optional.empty()
-                    : java.util.Optional.of(dev.monitordash.core.store.EpochMicros.toInstant(micros));
-        }
+        return reads.read("the oldest stored request", RequestExport::oldestUnlinked);
     }
 
     /** @param endpoint null for all endpoints; @return the number of rows given to the sink */

@@ -1,9 +1,8 @@
 package dev.monitordash.benchmarks;
 
 import dev.monitordash.core.config.MonitorConfig;
-import dev.monitordash.core.endpoint.Endpoint;
-import dev.monitordash.core.endpoint.MonitoringLevel;
 import dev.monitordash.core.query.AnalyticsQueries;
+import dev.monitordash.core.query.DashboardQueries;
 import dev.monitordash.core.query.Dimension;
 import dev.monitordash.core.query.Report;
 import dev.monitordash.core.query.TimeRange;
@@ -11,9 +10,17 @@ import dev.monitordash.core.query.TopN;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.core.store.JdbcStore;
+import dev.monitordash.core.store.StoredEndpoint;
+import dev.monitordash.core.version.VersionInfo;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,112 +28,239 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /**
- * Wall-clock times of the analytics queries over a SQLite file with N stored requests (default one
- * million): 20 endpoints, 5 versions, 200 users, spread over the last 30 days with a daily curve.
- * Not JMH: each call runs a few times on a warm JVM and the p50 / p95 / max are printed; the database
- * work dominates by orders of magnitude. {@code java -cp benchmarks/target/benchmarks.jar
- * dev.monitordash.benchmarks.AnalyticsQueryTimes [rows] [runs]}
+ * Wall-clock times of every dashboard call over a SQLite file holding {@code requests} requests of a
+ * realistic shop ({@link RequestMix}: 90 days, 60 endpoints, 12 versions, {@code users} users), then the
+ * file's size per million requests. Not JMH: each call runs once to warm up and then {@code rounds} times,
+ * and p50 / p95 / max are printed; the database work dominates by orders of magnitude.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.monitordash.benchmarks.AnalyticsQueryTimes [requests] [rounds] [users]
+ *   -Dmonitordash.bench.db=/path/file.db   keep the database there (default: a temporary file, deleted)
+ *   -Dmonitordash.bench.reuse=true         query that file without filling it again, if it exists
+ * </pre>
+ *
+ * A reused file must have been filled with the same {@code users}; "now" is the newest stored request in
+ * both cases, so a reused file answers as it did when filled.
  */
 public final class AnalyticsQueryTimes {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final long SEED = 42;
+    private static final int BATCH = 10_000;
+    /** A call slower than this is timed once (its warm-up call) instead of 1 + rounds times. */
+    private static final long ONCE_NANOS = 60_000_000_000L;
 
     private AnalyticsQueryTimes() {
     }
 
     public static void main(String[] args) throws Exception {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        Path dir = Files.createTempDirectory("monitordash-analytics-");
-        ZoneId zone = ZoneId.of("Europe/Amsterdam");
-        MonitorConfig config = MonitorConfig.builder().databaseUrl("jdbc:sqlite:" + dir.resolve("m.db")).build();
-        try (JdbcStore store = JdbcStore.open(config)) {
-            long t0 = System.nanoTime();
-            fill(store, rows);
-            System.out.printf("filled %,d requests in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
-            AnalyticsQueries q = store.queries().analytics();
-            LocalDate today = LocalDate.now(zone);
-            LocalDate first = today.minusDays(29);
-            TimeRange month = TimeRange.days(first, today, zone);
-            String e = "/endpoint/0"; // the busiest: a fifth of all requests
-            TopN top = new TopN(10, TopN.Order.REQUESTS);
-            time(runs, "overview", () -> store.queries().overview(zone));
-            time(runs, "load heatmap", () -> q.loadHeatmap(first, today, zone));
-            time(runs, "daily hits", () -> q.dailyHits(first, today, zone));
-            time(runs, "version usage", () -> q.versionUsage(month));
-            time(runs, "performance (box per endpoint)", () -> q.endpointBoxes(month));
-            time(runs, "endpoint heatmap", () -> q.endpointHeatmap(e, first, today, zone));
-            time(runs, "hourly (48 h)", () -> q.lastTwoDays(e, zone));
-            time(runs, "version boxes", () -> q.versionBoxes(e, month));
-            time(runs, "user boxes top 10", () -> q.userBoxes(e, month, null, top));
-            time(runs, "user bubbles top 10", () -> q.bubbles(e, month, Dimension.USER, top));
-            time(runs, "ip bubbles top 10", () -> q.bubbles(e, month, Dimension.IP, top));
-            time(runs, "status codes", () -> q.statusCodes(e, month, 20));
-            String user = "user-7"; // one of ≈ 150 users: the endpoint page's user filter
-            time(runs, "endpoint filter choices", () -> q.filterChoices(e, month, 1000));
-            time(runs, "endpoint heatmap, one user", () -> q.endpointHeatmap(e, first, today, zone, user));
-            time(runs, "version boxes, one user", () -> q.versionBoxes(e, month, user));
-            time(runs, "status codes, one user", () -> q.statusCodes(e, month, 20, user));
-            time(runs, "report 1.3 vs 1.4", () -> q.compare(new Report.Side("1.3", month), new Report.Side("1.4", month)));
-            time(runs, "export count, all", () -> q.countRequests(null, month));
-            time(runs, "export count, one endpoint", () -> q.countRequests(e, month));
-            time(Math.min(runs, 3), "export all as rows", () -> {
-                long[] n = {0};
-                q.export(null, month, r -> n[0]++);
-                return n[0];
-            });
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int users = args.length > 2 ? Integer.parseInt(args[2]) : 150;
+        String keep = System.getProperty("monitordash.bench.db");
+        Path db = keep != null ? Path.of(keep).toAbsolutePath()
+                : Files.createTempDirectory("monitordash-analytics-").resolve("requests.db");
+        boolean reuse = Boolean.getBoolean("monitordash.bench.reuse") && Files.exists(db);
+        if (!reuse && Files.exists(db)) {
+            System.err.println(db + " exists: pass -Dmonitordash.bench.reuse=true to query it, or delete it to fill it");
+            System.exit(2);
+        }
+        MonitorConfig config = MonitorConfig.builder().databaseUrl("jdbc:sqlite:" + db).build();
+        try {
+            RequestMix mix;
+            if (reuse) {
+                mix = new RequestMix(SEED, requests, users, newestRequest(config), ZONE);
+                System.out.printf("reusing %s%n", db);
+            } else {
+                mix = new RequestMix(SEED, requests, users, Instant.now().truncatedTo(ChronoUnit.MINUTES), ZONE);
+                fill(config, mix);
+                System.out.printf("%,d users, %,d distinct client addresses, %d versions, %d endpoints%n",
+                        mix.userCount(), mix.addressesUsed(), RequestMix.VERSIONS, mix.endpointCount());
+            }
+            Instant now = newestRequest(config);
+            long stored;
+            try (JdbcStore store = JdbcStore.open(config, Clock.fixed(now, ZONE))) {
+                stored = store.queries().analytics().countRequests(null, new TimeRange(Instant.EPOCH,
+                        now.plusSeconds(1)));
+                timeCalls(store.queries(), mix, LocalDate.ofInstant(now, ZONE), rounds);
+            }
+            printSize(db, stored);
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
+            if (keep == null) {
+                for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                    Files.deleteIfExists(Path.of(db + suffix));
                 }
+                Files.deleteIfExists(db.getParent());
             }
-            Files.deleteIfExists(dir);
         }
     }
 
-    private static void fill(JdbcStore store, int rows) {
-        Random random = new Random(42);
-        List<Endpoint> endpoints = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            endpoints.add(new Endpoint("/endpoint/" + i, Endpoint.Kind.ROUTE, "h" + i, MonitoringLevel.PERFORMANCE));
-        }
-        Instant end = Instant.now();
-        long span = ChronoUnit.MICROS.between(end.minus(30, ChronoUnit.DAYS), end);
-        long start = ChronoUnit.MICROS.between(Instant.EPOCH, end) - span;
-        int perVersion = rows / 5;
-        for (int v = 0; v < 5; v++) {
-            Origin origin = new Origin("1." + v, "shop", "bench");
-            List<RequestRecord> batch = new ArrayList<>(10_000);
-            for (int i = 0; i < perVersion; i++) {
-                // Versions follow each other in time; the busiest endpoint gets a fifth of the load.
-                long at = start + (span / 5) * v + (long) (random.nextDouble() * (span / 5));
-                Endpoint e = random.nextInt(5) == 0 ? endpoints.get(0) : endpoints.get(random.nextInt(20));
-                int user = (int) Math.abs(random.nextGaussian() * 50) % 200;
-                long micros = (long) (Math.exp(random.nextGaussian() * 0.6) * (2_000 + user * 20));
-                batch.add(new RequestRecord(e, at, micros * 1_000, "GET", random.nextInt(50) == 0 ? 500 : 200,
-                        "user-" + user, "10.0." + (user % 8) + "." + user));
-                if (batch.size() == 10_000) {
-                    store.writeBatch(batch, origin);
-                    batch.clear();
-                }
+    /**
+     * Writes the mix as instances would: one {@link Origin} per version, each with its own batches of
+     * {@value #BATCH} in time order (two versions overlap during a rollout), every version saved when it
+     * starts.
+     */
+    private static void fill(MonitorConfig config, RequestMix mix) {
+        try (JdbcStore store = JdbcStore.open(config)) {
+            List<List<RequestRecord>> batches = new ArrayList<>();
+            Origin[] origins = new Origin[RequestMix.VERSIONS];
+            for (int v = 0; v < RequestMix.VERSIONS; v++) {
+                batches.add(new ArrayList<>(BATCH));
+                origins[v] = new Origin(mix.version(v), "shop", "bench");
             }
-            store.writeBatch(batch, origin);
+            long t0 = System.nanoTime();
+            mix.generate(new RequestMix.Sink() {
+                @Override
+                public void deployed(int v, Instant at) {
+                    store.saveVersion(new VersionInfo(mix.version(v), commitOf(v), List.of("v" + mix.version(v)),
+                            at.minus(1, ChronoUnit.DAYS), VersionInfo.Source.GIT), at);
+                }
+
+                @Override
+                public void retired(int v) {
+                    flush(v);
+                }
+
+                @Override
+                public void request(int v, RequestRecord record) {
+                    List<RequestRecord> batch = batches.get(v);
+                    batch.add(record);
+                    if (batch.size() == BATCH) {
+                        flush(v);
+                    }
+                }
+
+                private void flush(int v) {
+                    if (!batches.get(v).isEmpty()) {
+                        store.writeBatch(batches.get(v), origins[v]);
+                        batches.get(v).clear();
+                    }
+                }
+            });
+            for (int v = 0; v < RequestMix.VERSIONS; v++) {
+                store.writeBatch(batches.get(v), origins[v]);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("filled %,d requests in %.1f s: %,.0f requests/s%n", mix.requests(), seconds,
+                    mix.requests() / seconds);
+            // What the writer does between batches, all at once: the per-user and per-client rollups.
+            long t1 = System.nanoTime();
+            store.catchUp();
+            double rolled = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("rolled up users and clients in %.1f s; with them %,.0f requests/s%n", rolled,
+                    mix.requests() / (seconds + rolled));
         }
     }
 
-    private static void time(int runs, String what, Callable<?> call) throws Exception {
-        call.call(); // warm-up: JIT and the database's page cache
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
+    private static void timeCalls(DashboardQueries dashboard, RequestMix mix, LocalDate today, int rounds)
+            throws Exception {
+        AnalyticsQueries q = dashboard.analytics();
+        LocalDate first = today.minusDays(29);
+        TimeRange month = TimeRange.days(first, today, ZONE);
+        TimeRange all = TimeRange.days(today.minusDays(RequestMix.DAYS), today, ZONE);
+        String newest = mix.version(RequestMix.VERSIONS - 1);
+        String previous = mix.version(RequestMix.VERSIONS - 2);
+        Timer t = new Timer(rounds);
+        t.time("overview", () -> dashboard.overview(ZONE));
+        t.time("load heatmap", () -> q.loadHeatmap(first, today, ZONE));
+        t.time("daily hits", () -> q.dailyHits(first, today, ZONE));
+        t.time("version usage", () -> q.versionUsage(month));
+        t.time("performance (box per endpoint)", () -> q.endpointBoxes(month));
+        t.time("version usage, 90 days", () -> q.versionUsage(all));
+        t.time("performance, 90 days", () -> q.endpointBoxes(all));
+        t.time("report previous " + previous + " vs newest " + newest,
+                () -> q.compare(new Report.Side(previous, month), new Report.Side(newest, month)));
+        t.time("export count, all", () -> q.countRequests(null, month));
+        String user = mix.user(7); // the 8th busiest user: the endpoint page's user filter
+        System.out.printf("one user: %s%n", user);
+        String busiest = mix.endpoint(0);
+        int middle = mix.endpointCount() / 2;
+        String mid = mix.endpoint(middle);
+        for (String e : new String[] {busiest, mid}) {
+            String p = e.equals(busiest) ? "busiest: " : "mid: ";
+            System.out.printf("%s%s, %.1f %% of requests, %,d in the 30 days%n", p, e,
+                    100 * mix.share(e.equals(busiest) ? 0 : middle), q.countRequests(e, month));
+            TopN top = new TopN(10, TopN.Order.REQUESTS);
+            t.time(p + "endpoint heatmap", () -> q.endpointHeatmap(e, first, today, ZONE));
+            t.time(p + "hourly (48 h)", () -> q.lastTwoDays(e, ZONE));
+            t.time(p + "version boxes", () -> q.versionBoxes(e, month));
+            t.time(p + "user boxes top 10", () -> q.userBoxes(e, month, null, top));
+            t.time(p + "user bubbles top 10", () -> q.bubbles(e, month, Dimension.USER, top));
+            t.time(p + "ip bubbles top 10", () -> q.bubbles(e, month, Dimension.IP, top));
+            t.time(p + "status codes", () -> q.statusCodes(e, month, 20));
+            t.time(p + "filter choices", () -> q.filterChoices(e, month, 1000));
+            t.time(p + "endpoint heatmap, one user", () -> q.endpointHeatmap(e, first, today, ZONE, user));
+            t.time(p + "version boxes, one user", () -> q.versionBoxes(e, month, user));
+            t.time(p + "status codes, one user", () -> q.statusCodes(e, month, 20, user));
+            t.time(p + "hourly (48 h), one user", () -> q.lastTwoDays(e, ZONE, user));
+            t.time(p + "export count", () -> q.countRequests(e, month));
+        }
+    }
+
+    /** The newest stored request's start: "now" for the queries, so that a reused file answers alike. */
+    private static Instant newestRequest(MonitorConfig config) {
+        try (JdbcStore store = JdbcStore.open(config)) {
+            return store.loadEndpoints().stream().map(StoredEndpoint::lastRequested).filter(Objects::nonNull)
+                    .max(Instant::compareTo).orElseThrow(() -> new IllegalStateException("no request stored"));
+        }
+    }
+
+    /** Moves the WAL into the file first, so that the sum counts what the data needs, not the log's state. */
+    private static void printSize(Path db, long requests) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        long bytes = 0;
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path p = Path.of(db + suffix);
+            bytes += Files.exists(p) ? Files.size(p) : 0;
+        }
+        System.out.printf("storage: %.1f MB per million requests%n", bytes / 1e6 / (requests / 1e6));
+        System.out.printf("database: %.1f MB for %,d requests (%s, -wal, -shm)%n", bytes / 1e6, requests, db);
+    }
+
+    private static String commitOf(int v) {
+        SplittableRandom r = new SplittableRandom(v);
+        return "%016x%016x%08x".formatted(r.nextLong(), r.nextLong(), r.nextInt());
+    }
+
+    /**
+     * Warm-up call (JIT, page cache), then the timed rounds; prints p50, p95 and max of the wall clock, and
+     * the calling thread's CPU time at the p50 (SQLite runs in the calling thread): the wall clock on a
+     * shared machine includes waiting for a core, the CPU time does not.
+     */
+    private record Timer(int rounds) {
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        void time(String what, Callable<?> call) throws Exception {
+            long warmUpCpu = THREADS.getCurrentThreadCpuTime();
+            long warmUp = System.nanoTime();
             call.call();
-            nanos[i] = System.nanoTime() - t;
+            warmUp = System.nanoTime() - warmUp;
+            warmUpCpu = THREADS.getCurrentThreadCpuTime() - warmUpCpu;
+            boolean once = warmUp > ONCE_NANOS;
+            long[] nanos = once ? new long[] {warmUp} : new long[rounds];
+            long[] cpu = once ? new long[] {warmUpCpu} : new long[rounds];
+            for (int i = 0; !once && i < rounds; i++) {
+                long startCpu = THREADS.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                call.call();
+                nanos[i] = System.nanoTime() - start;
+                cpu[i] = THREADS.getCurrentThreadCpuTime() - startCpu;
+            }
+            Arrays.sort(nanos);
+            Arrays.sort(cpu);
+            int n = nanos.length;
+            System.out.printf("%-40s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms   cpu p50 %8.1f ms%s%n", what,
+                    nanos[n / 2] / 1e6, nanos[(int) Math.ceil(n * 0.95) - 1] / 1e6, nanos[n - 1] / 1e6,
+                    cpu[n / 2] / 1e6, once ? "   (one call: over 60 s)" : "");
         }
-        Arrays.sort(nanos);
-        System.out.printf("%-32s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms%n", what, nanos[runs / 2] / 1e6,
-                nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6);
     }
 }

@@ -62,12 +62,30 @@ public final class Capturer {
 
     /**
      * Captures a request that started at {@code startNanos} on {@code requestThread} (null: an async
-     * request no thread runs right now).
+     * request no thread runs right now): {@link #read}, then {@link #dumpAll} and {@link #complete}.
      *
      * @param requestRead run as soon as the request has been read: the request thread may end from then on
      */
     public OutlierCapture capture(Thread requestThread, long startNanos, long thresholdNanos,
             Supplier<RequestData> requestData, Runnable requestRead) {
+        Read read = read(requestThread, startNanos, thresholdNanos, requestData, requestRead);
+        List<String> dumpNotes = new ArrayList<>();
+        return complete(read, dumpAll(dumpNotes), dumpNotes);
+    }
+
+    /** What a capture takes while its request is held: the request thread's stack and the request. */
+    record Read(long capturedAtMicros, long ranForNanos, long thresholdNanos, RequestData request,
+            String requestThread, String requestStack, List<String> notes) {
+    }
+
+    /**
+     * The part of a capture that holds the request: its thread's stack and the request, read while it
+     * still runs (microseconds).
+     *
+     * @param requestRead run as soon as the request has been read: the request thread may end from then on
+     */
+    Read read(Thread requestThread, long startNanos, long thresholdNanos, Supplier<RequestData> requestData,
+            Runnable requestRead) {
         long capturedAtMicros = System.currentTimeMillis() * 1_000L;
         long ranFor = System.nanoTime() - startNanos;
         List<String> notes = new ArrayList<>();
@@ -89,13 +107,25 @@ public final class Capturer {
         } finally {
             requestRead.run(); // nothing below reads the request
         }
-        List<CapturedThread> all = threads.dumpAll(notes);
+        return new Read(capturedAtMicros, ranFor, thresholdNanos, request,
+                requestThread == null ? "(asynchronous)" : requestThread.getName(), stack, notes);
+    }
+
+    /** The dump of all threads (milliseconds: a safepoint, then every stack as text); {@code notes}: what it cut. */
+    List<CapturedThread> dumpAll(List<String> notes) {
+        return List.copyOf(threads.dumpAll(notes)); // shared by captures: copied once, not once each
+    }
+
+    /** A capture from its {@link #read}, a dump of all threads taken after it, and the latest system figures. */
+    OutlierCapture complete(Read read, List<CapturedThread> dump, List<String> dumpNotes) {
+        List<String> notes = new ArrayList<>(read.notes());
+        notes.addAll(dumpNotes);
         // Null before the first sample: the watchdog adds the figures when they come (OutlierCapture.withSystem).
         SystemSnapshot system = latestSystem.get();
         if (system != null && system.sampledAt().isBefore(Instant.now().minusSeconds(5))) {
             notes.add("system figures are from " + system.sampledAt() + " (the system sampler was held up)");
         }
-        return new OutlierCapture(capturedAtMicros, ranFor, thresholdNanos, request,
-                requestThread == null ? "(asynchronous)" : requestThread.getName(), stack, all, system, notes);
+        return new OutlierCapture(read.capturedAtMicros(), read.ranForNanos(), read.thresholdNanos(),
+                read.request(), read.requestThread(), read.requestStack(), dump, system, notes);
     }
 }

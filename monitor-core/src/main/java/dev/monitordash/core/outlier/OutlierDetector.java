@@ -96,6 +96,12 @@ public final class OutlierDetector implements AutoCloseable {
         return w == null ? 0 : w.skipped();
     }
 
+    /** How often the watchdog has walked its queue, for tests. */
+    long scans() {
+        Watchdog w = watchdog;
+        return w == null ? 0 : w.scans();
+    }
+
     /** Requests being watched right now. */
     public int watching() {
         Watchdog w = watchdog;
@@ -114,7 +120,7 @@ public final class OutlierDetector implements AutoCloseable {
             }
             if (watchdog == null) {
                 sampling.start();
-                Watchdog started = new Watchdog(masking, threadName, sampling::latest);
+                Watchdog started = new Watchdog(masking, threadName, sampling::latest, thresholds.floorNanos());
                 started.start();
                 watchdog = started;
             }

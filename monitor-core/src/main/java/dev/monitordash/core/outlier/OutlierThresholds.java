@@ -74,6 +74,11 @@ public final class OutlierThresholds {
         return new OutlierThresholds(2, minRequests, floorNanos, percentile, window);
     }
 
+    /** The least threshold any endpoint can have: a request is never an outlier before it ran this long. */
+    public long floorNanos() {
+        return Math.max(1, floorNanos);
+    }
+
     /** Whether the percentile rule is in force (otherwise the mean rule). */
     public boolean percentileRule() {
         return percentileDen != 0;

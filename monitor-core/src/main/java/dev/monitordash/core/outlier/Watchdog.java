@@ -18,15 +18,25 @@ import java.util.function.Supplier;
  * deadline. It does nothing else: the system figures come from {@link SystemSampling}'s own thread, so no
  * OSHI call (its set-up takes ~100 ms and more) ever stands between a deadline and its capture.
  *
- * <p>Lateness: a request is captured within one {@link #TICK_NANOS} after its deadline, plus the captures
- * due before it in the same scan (a few ms each, at most {@link #MAX_CAPTURES_PER_SECOND} a second), plus
- * however late the OS wakes this thread — the first watched request included. When no request has been
- * watched for a while the thread sleeps, and the next registration wakes it.
+ * <p>When it wakes: at the earliest deadline it knows of, but no later than the least threshold after the
+ * start of its last scan — no request registered since can be due before that, as every threshold is at
+ * least the floor ({@code monitordash.outlier.min-duration}) — and no sooner than {@link #TICK_NANOS}
+ * after it. With the default 10 ms floor it wakes about every 10 ms under load instead of every tick: each
+ * wake-up of a thread costs the application's CPU (a timer, two context switches), and a saturated server
+ * has none to spare.
+ *
+ * <p>Lateness: a request is captured at its deadline, or within one {@link #TICK_NANOS} after it when the
+ * floor is below a tick, plus the reads of the requests due before it in the same scan (microseconds),
+ * plus however late the OS wakes this thread — the first watched request included. When no request has
+ * been watched for a while the thread sleeps, and the next registration wakes it.
  */
 final class Watchdog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+    /** The shortest pause between two scans. */
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** The longest pause between two scans while requests are watched: finished watches wait that long to go. */
+    static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
     /**
@@ -47,6 +57,11 @@ final class Watchdog implements AutoCloseable {
     /** Captures taken before the first system sample, completed when it comes; watchdog thread only. */
     private final List<Pending> pending = new ArrayList<>();
     private final Thread thread;
+    /** How long after a scan starts the next one must, at the latest: no watch registered since is due sooner. */
+    private final long pauseNanos;
+    /** The earliest deadline among the watches the last scan kept (none: its start + the pause); watchdog only. */
+    private long earliestDeadline;
+    private volatile long scans;
     private volatile boolean idle;
     private volatile boolean closed;
     private volatile long captures;
@@ -57,8 +72,12 @@ final class Watchdog implements AutoCloseable {
     private record Pending(OutlierWatch watch, OutlierCapture capture, long sinceNanos) {
     }
 
-    /** @param latestSystem the latest system snapshot, null until the first (never sampled here) */
-    Watchdog(Masking masking, String name, Supplier<SystemSnapshot> latestSystem) {
+    /**
+     * @param latestSystem       the latest system snapshot, null until the first (never sampled here)
+     * @param minThresholdNanos  no threshold is ever below this (the floor of {@link OutlierThresholds})
+     */
+    Watchdog(Masking masking, String name, Supplier<SystemSnapshot> latestSystem, long minThresholdNanos) {
+        this.pauseNanos = Math.max(TICK_NANOS, Math.min(MAX_PAUSE_NANOS, minThresholdNanos));
         this.capturer = new Capturer(masking, latestSystem);
         this.latestSystem = latestSystem;
         this.thread = new Thread(this::run, name);
@@ -81,6 +100,11 @@ final class Watchdog implements AutoCloseable {
     /** Captures taken so far. */
     long captures() {
         return captures;
+    }
+
+    /** Scans of the queue so far, for tests. */
+    long scans() {
+        return scans;
     }
 
     /** Overdue requests not captured because of {@link #MAX_CAPTURES_PER_SECOND}. */
@@ -117,11 +141,12 @@ final class Watchdog implements AutoCloseable {
         long lastBusy = System.nanoTime();
         while (!closed) {
             try {
-                long now = System.nanoTime();
-                if (scan(now) | completePending(now)) {
-                    lastBusy = now;
+                long scanned = System.nanoTime();
+                boolean watching = scan(scanned);
+                if (watching | completePending(scanned)) {
+                    lastBusy = scanned;
                 }
-                now = System.nanoTime();
+                long now = System.nanoTime();
                 if (now - lastBusy > IDLE_AFTER_NANOS) {
                     idle = true;
                     if (!watches.isEmpty()) { // registered between the scan and here
@@ -131,7 +156,13 @@ final class Watchdog implements AutoCloseable {
                     // Until a registration wakes it; the next scan decides whether to tick again.
                     LockSupport.parkNanos(this, IDLE_AFTER_NANOS);
                 } else {
-                    LockSupport.parkNanos(this, TICK_NANOS);
+                    long wakeAt = scanned + pauseNanos;
+                    if (watching && earliestDeadline - wakeAt < 0) {
+                        wakeAt = Math.max(earliestDeadline - scanned, TICK_NANOS) + scanned;
+                    }
+                    if (wakeAt - now > 0) {
+                        LockSupport.parkNanos(this, wakeAt - now);
+                    }
                 }
             } catch (Throwable t) {
                 if (t instanceof VirtualMachineError) {
@@ -142,16 +173,26 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
-    /** Drops finished watches and captures overdue ones. Returns whether any request was being watched. */
+    /**
+     * Drops finished watches and captures overdue ones. Returns whether any request was being watched, and
+     * leaves the earliest deadline of those still watched in {@link #earliestDeadline}.
+     */
     private boolean scan(long now) {
+        scans++; // this thread only
         boolean any = false;
+        boolean kept = false;
         List<OutlierWatch> due = null;
         for (Iterator<OutlierWatch> it = watches.iterator(); it.hasNext(); ) {
             OutlierWatch w = it.next();
             any = true;
             if (w.isFinished()) {
                 it.remove();
-            } else if (now - w.deadlineNanos >= 0) {
+            } else if (now - w.deadlineNanos < 0) {
+                if (!kept || w.deadlineNanos - earliestDeadline < 0) {
+                    earliestDeadline = w.deadlineNanos;
+                    kept = true;
+                }
+            } else {
                 it.remove();
                 if (now - windowStart >= WINDOW_NANOS) {
                     windowStart = now;
@@ -169,28 +210,54 @@ final class Watchdog implements AutoCloseable {
             }
         }
         if (due != null) {
-            for (OutlierWatch w : due) {
-                capture(w);
-            }
+            capture(due);
+        }
+        if (!kept) {
+            earliestDeadline = now + pauseNanos;
         }
         return any;
     }
 
-    private void capture(OutlierWatch w) {
-        OutlierCapture result = null;
-        try {
-            result = capturer.capture(w.thread(), w.startNanos, w.thresholdNanos, w.requestData, w::released);
-            captures++;
-            if (result.system() == null) {
-                pending.add(new Pending(w, result, System.nanoTime()));
-                result = null;
-                return;
+    /**
+     * Captures the requests one scan found overdue. Each request is read first (its stack and the request:
+     * microseconds), so its thread, waiting in {@link OutlierWatch#finish()} if it ended meanwhile, is never
+     * held for the dumps of the captures before it. One dump of all threads then serves them all: they
+     * were overdue at the same moment — typically all requests in flight after a pause of the whole JVM
+     * (garbage collection, the OS descheduling it) — and a dump (a safepoint, then every stack as text)
+     * costs milliseconds of the CPU a server this slow is short of.
+     */
+    private void capture(List<OutlierWatch> due) {
+        List<Capturer.Read> reads = new ArrayList<>(due.size());
+        for (OutlierWatch w : due) {
+            Capturer.Read read = null;
+            try {
+                read = capturer.read(w.thread(), w.startNanos, w.thresholdNanos, w.requestData, w::released);
+            } catch (RuntimeException e) {
+                w.released();
+                LOG.debug("MonitorDash could not capture an outlier of {}", w.endpoint, e);
             }
-        } catch (RuntimeException e) {
-            w.released();
-            LOG.debug("MonitorDash could not capture an outlier of {}", w.endpoint, e);
+            reads.add(read);
         }
-        w.complete(result);
+        List<String> dumpNotes = new ArrayList<>();
+        List<CapturedThread> dump = capturer.dumpAll(dumpNotes);
+        for (int i = 0; i < due.size(); i++) {
+            OutlierWatch w = due.get(i);
+            OutlierCapture result = null;
+            try {
+                if (reads.get(i) != null) {
+                    result = capturer.complete(reads.get(i), dump, dumpNotes);
+                    captures++;
+                    if (result.system() == null) {
+                        pending.add(new Pending(w, result, System.nanoTime()));
+                        continue;
+                    }
+                }
+            } catch (RuntimeException e) {
+                result = null;
+                LOG.debug("MonitorDash could not capture an outlier of {}", w.endpoint, e);
+            }
+            w.complete(result);
+        }
     }
 
     /**

@@ -39,6 +39,8 @@ final class ChoiceQueries {
                     }
                 }
             }
+            span.rawEdges(c, id, (e, origin, at, duration, status) ->
+                    versions.put(origins.get(origin), Long.MAX_VALUE));
             Origins.firstSeen(c).forEach((name, seen) -> versions.computeIfPresent(name, (k, v) -> seen));
             Map<Long, String> names = UserIds.names(c, Dimension.USER, users.keySet());
             List<FilterChoices.UserCount> ranked = new ArrayList<>();

@@ -96,6 +96,12 @@ final class DistributionQueries {
                     }
                 }
             }
+            span.rawEdges(c, null, (endpoint, origin, at, duration, status) -> {
+                String name = names.get(endpoint);
+                if (name != null) {
+                    byName.computeIfAbsent(name, k -> new Distribution()).add(duration);
+                }
+            });
             List<BoxPlot> out = new ArrayList<>();
             byName.forEach((name, d) -> {
                 BoxPlot box = d.box(name);
@@ -222,7 +228,7 @@ final class DistributionQueries {
         boolean test(long groupId);
     }
 
-    /** The endpoint's rows of the range per origin: whole days and edge hours. */
+    /** The endpoint's rows of the range per origin: whole days, other whole hours, raw minutes at the ends. */
     static void endpointRows(Connection c, long endpointId, TimeRange range, OriginSink sink) throws SQLException {
         RollupSpan span = RollupSpan.of(range);
         try (PreparedStatement ps = c.prepareStatement(RollupSpan.union(
@@ -236,6 +242,11 @@ final class DistributionQueries {
                 }
             }
         }
+        span.rawEdges(c, endpointId, (endpoint, origin, at, duration, status) -> {
+            Distribution d = new Distribution();
+            d.add(duration);
+            sink.accept(origin, d);
+        });
     }
 
     /** The endpoint's distribution over the range, of one version or all (null). */
@@ -260,9 +271,9 @@ final class DistributionQueries {
         RollupSpan span = RollupSpan.of(range);
         boolean users = d == Dimension.USER;
         String sql = users
-                ? "SELECT user_id, origin_id, requests, total, fastest, slowest, sketch FROM rollup_user "
+                ? "SELECT user_id, origin_id, hours, sketch FROM rollup_user "
                         + "WHERE endpoint_id = ? AND day >= ? AND day < ?"
-                : "SELECT client_id, origin_id, requests, total, fastest, slowest, NULL FROM rollup_client "
+                : "SELECT client_id, origin_id, requests, total, fastest, slowest FROM rollup_client "
                         + "WHERE endpoint_id = ? AND day >= ? AND day < ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Reads.bind(ps, endpointId, span.firstTouchedDay(), span.endTouchedDay());
@@ -271,7 +282,11 @@ final class DistributionQueries {
                     long group = rs.getLong(1);
                     if (filter.test(group)) {
                         Distribution dist = new Distribution();
-                        dist.add(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBytes(7));
+                        if (users) {
+                            dist.addDay(RollupReads.hours(rs.getBytes(3)), rs.getBytes(4));
+                        } else {
+                            dist.add(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), null);
+                        }
                         sink.accept(group, rs.getLong(2), dist);
                     }
                 }

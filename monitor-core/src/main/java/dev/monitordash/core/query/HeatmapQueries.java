@@ -88,12 +88,13 @@ final class HeatmapQueries {
         }
         return reads.read("daily hits", c -> {
             Map<String, long[]> series = new TreeMap<>();
+            Map<Long, Integer> dayOf = new java.util.HashMap<>(); // quarter start -> day index, for all endpoints
             for (Map.Entry<String, HourCounts> e : HourCounts.perEndpoint(c, range.fromMicros(), range.toMicros())
                     .entrySet()) {
                 long[] hits = new long[days.size()];
                 e.getValue().forEach((startMicros, n) -> {
-                    LocalDate day = Instant.EPOCH.plus(startMicros, ChronoUnit.MICROS).atZone(zone).toLocalDate();
-                    int index = (int) ChronoUnit.DAYS.between(first, day);
+                    int index = dayOf.computeIfAbsent(startMicros, s -> (int) ChronoUnit.DAYS.between(first,
+                            Instant.EPOCH.plus(s, ChronoUnit.MICROS).atZone(zone).toLocalDate()));
                     if (index >= 0 && index < hits.length) {
                         hits[index] += n;
                     }

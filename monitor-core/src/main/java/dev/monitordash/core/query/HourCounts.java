@@ -21,11 +21,14 @@ final class HourCounts {
 
     private final long from;
     private final long to;
-    private final TreeMap<Long, long[]> counts = new TreeMap<>(); // start (µs) -> {n}
+    private final long base; // start of the quarter hour holding from
+    private long[] slots = new long[96]; // requests per quarter hour from base, grown as needed
+    private final TreeMap<Long, long[]> instants = new TreeMap<>(); // counts at other instants (addHour)
 
     HourCounts(long fromMicros, long toMicros) {
         this.from = fromMicros;
         this.to = toMicros;
+        this.base = Math.floorDiv(fromMicros, QUARTER) * QUARTER;
     }
 
     long firstHour() {
@@ -75,26 +78,38 @@ final class HourCounts {
         for (int q = 0; q < 4; q++) {
             long s = start + q * QUARTER;
             if (quarters[q] != 0 && s >= from && s < to) {
-                counts.computeIfAbsent(s, k -> new long[1])[0] += quarters[q];
+                int i = (int) ((s - base) / QUARTER);
+                if (i >= slots.length) {
+                    slots = java.util.Arrays.copyOf(slots, Math.max(i + 1, slots.length * 2));
+                }
+                slots[i] += quarters[q];
             }
         }
     }
 
     /** Adds {@code n} requests at an instant (epoch µs) known to be inside the range. */
     void addHour(long atMicros, long n) {
-        counts.computeIfAbsent(atMicros, k -> new long[1])[0] += n;
+        instants.computeIfAbsent(atMicros, k -> new long[1])[0] += n;
     }
 
     long total() {
         long sum = 0;
-        for (long[] n : counts.values()) {
+        for (long n : slots) {
+            sum += n;
+        }
+        for (long[] n : instants.values()) {
             sum += n[0];
         }
         return sum;
     }
 
-    /** (start in epoch µs, requests) in time order. */
+    /** (start in epoch µs, requests): the quarter hours in time order, then the instants of addHour. */
     void forEach(BiConsumer<Long, Long> sink) {
-        counts.forEach((start, n) -> sink.accept(start, n[0]));
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != 0) {
+                sink.accept(base + i * QUARTER, slots[i]);
+            }
+        }
+        instants.forEach((start, n) -> sink.accept(start, n[0]));
     }
 }

@@ -29,18 +29,33 @@ final class PendingRows {
     private PendingRows() {
     }
 
-    /** The endpoint's pending rows with a start in {@code [from, to)}. */
+    /**
+     * The endpoint's pending rows with a start in {@code [from, to)}: the watermarks first, then one id-range
+     * read per origin with rows pending (a join would let the database scan the whole table instead).
+     */
     static List<Row> of(Connection c, long endpointId, long from, long to) throws SQLException {
+        List<long[]> pending = new ArrayList<>(); // {origin, rolled_up_to, written_to}
+        try (PreparedStatement ps = c.prepareStatement("SELECT origin_id, rolled_up_to, written_to FROM "
+                + "rollup_progress WHERE rolled_up_to < written_to");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                pending.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+            }
+        }
         List<Row> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.started_at, r.duration, r.status, r.origin_id, "
-                + "r.user_id, r.client_id FROM rollup_progress p JOIN request r ON r.origin_id = p.origin_id "
-                + "AND r.id > p.rolled_up_to AND r.id <= p.written_to WHERE p.rolled_up_to < p.written_to "
-                + "AND r.endpoint_id = ? AND r.started_at >= ? AND r.started_at < ?")) {
-            Reads.bind(ps, endpointId, from, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6)));
+        if (pending.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT started_at, duration, status, user_id, client_id "
+                + "FROM request WHERE id > ? AND id <= ? AND origin_id = ? AND endpoint_id = ? "
+                + "AND started_at >= ? AND started_at < ?")) {
+            for (long[] p : pending) {
+                Reads.bind(ps, p[1], p[2], p[0], endpointId, from, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), p[0], rs.getLong(4),
+                                rs.getLong(5)));
+                    }
                 }
             }
         }

@@ -104,7 +104,29 @@ final class ReportQueries {
                 }
             }
         }
+        // The minutes outside whole hours, from raw rows: a stratum of their own per endpoint.
+        Map<Long, long[]> edgeDurations = new HashMap<>();
+        Map<Long, int[]> edgeCounts = new HashMap<>();
+        span.rawEdges(c, null, (endpoint, origin, at, duration, status) -> {
+            if (side.version() != null && !side.version().equals(versions.get(origin))) {
+                return;
+            }
+            times.computeIfAbsent(endpoint, k -> new Distribution()).add(duration);
+            statuses.computeIfAbsent(endpoint, k -> new StatusCounts()).add(status);
+            long[] d = edgeDurations.computeIfAbsent(endpoint, k -> new long[16]);
+            int[] n = edgeCounts.computeIfAbsent(endpoint, k -> new int[1]);
+            if (n[0] == d.length) {
+                d = java.util.Arrays.copyOf(d, d.length * 2);
+                edgeDurations.put(endpoint, d);
+            }
+            d[n[0]++] = duration;
+        });
         Map<Long, List<Reservoir.Stratum>> strata = new HashMap<>();
+        edgeDurations.forEach((endpoint, d) -> {
+            int n = edgeCounts.get(endpoint)[0];
+            strata.computeIfAbsent(endpoint, k -> new ArrayList<>())
+                    .add(new Reservoir.Stratum(n, java.util.Arrays.copyOf(d, n)));
+        });
         try (PreparedStatement ps = c.prepareStatement("SELECT endpoint_id, origin_id, day, sample FROM rollup_day "
                 + "WHERE day >= ? AND day < ?")) {
             Reads.bind(ps, span.firstTouchedDay(), span.endTouchedDay());

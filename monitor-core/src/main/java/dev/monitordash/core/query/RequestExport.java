@@ -125,19 +125,7 @@ final class RequestExport {
 
     /** When the oldest raw request kept started; empty when none is. */
     java.util.Optional<java.time.Instant> oldest() {
-        return reads.read("the oldest stored request", RequestExport::oldest);
-    }
-
-    private static java.util.Optional<java.time.Instant> oldest(java.sql.Connection c) throws java.sql.SQLException {
-        // The first rows in id order are the oldest but for a stepped clock; a few suffice.
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT MIN(started_at) FROM (SELECT started_at FROM request ORDER BY id LIMIT 1000) f");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long micros = rs.getLong(1);
-            return rs.wasNull() ? java.util.Optional.empty()
-                    : java.util.Optional.of(dev.monitordash.core.store.EpochMicros.toInstant(micros));
-        }
+        return reads.read("the oldest stored request", RequestExport::oldestUnlinked);
     }
 
     /** @param endpoint null for all endpoints; @return the number of rows given to the sink */
@@ -179,7 +167,7 @@ final class RequestExport {
     }
 
     /** The smallest and largest request id of the hours the range touches; null when it has no requests. */
-    private static long[] idBounds(java.sql.Connection c, Long endpointId, long from, long to)
+    static long[] idBounds(java.sql.Connection c, Long endpointId, long from, long to)
             throws java.sql.SQLException {
         HourCounts hours = new HourCounts(from, to);
         try (PreparedStatement ps = c.prepareStatement("SELECT MIN(first_id), MAX(last_id) FROM rollup_hour "

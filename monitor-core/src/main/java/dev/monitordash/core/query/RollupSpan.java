@@ -1,18 +1,21 @@
 package dev.monitordash.core.query;
 
 /**
- * Which rollup rows a time range reads: its whole UTC days from {@code rollup_day} and the hours at either
- * end from {@code rollup_hour}, so that a 90-day range merges about 90 rows per endpoint and origin, not
- * 2 160. Range ends are rounded to the nearest whole hour: exact for the dashboard's ranges of local days
- * in zones with whole-hour offsets; in zones offset by 30 or 45 minutes a range's first and last half hour
- * may be counted in or out (counts over ranges use quarter hours, see {@link HourCounts}).
+ * Which rows a time range {@code [from, to)} reads: its whole UTC days from {@code rollup_day}, its other
+ * whole hours from {@code rollup_hour}, so that a 90-day range merges about 90 rows per endpoint and origin,
+ * not 2 160; and the minutes before its first and after its last whole hour from the raw rows
+ * ({@link #rawEdges}, found by the id range of those hours: at most two hours of raw rows). The dashboard's
+ * ranges of local days have no such minutes in zones offset by whole hours; in zones offset by 30 or 45
+ * minutes, and for the report's free intervals, the range is still exact.
  *
- * @param firstHour first UTC hour number read
- * @param endHour   first UTC hour number not read
+ * @param firstHour first whole UTC hour number in the range
+ * @param endHour   first UTC hour number after the last whole one ({@code <= firstHour}: none)
  * @param firstDay  first whole UTC day; days {@code [firstDay, endDay)} come from rollup_day
  * @param endDay    first day not read whole; empty day span when {@code endDay <= firstDay}
+ * @param from      the range's start, epoch µs
+ * @param to        the range's end (excluded), epoch µs
  */
-record RollupSpan(long firstHour, long endHour, long firstDay, long endDay) {
+record RollupSpan(long firstHour, long endHour, long firstDay, long endDay, long from, long to) {
 
     static final long HOUR_MICROS = 3_600_000_000L;
     static final long DAY_MICROS = 86_400_000_000L;
@@ -23,14 +26,11 @@ record RollupSpan(long firstHour, long endHour, long firstDay, long endDay) {
     }
 
     static RollupSpan ofMicros(long from, long to) {
-        long firstHour = Math.floorDiv(from + HOUR_MICROS / 2, HOUR_MICROS);
-        long endHour = Math.max(firstHour, Math.floorDiv(to + HOUR_MICROS / 2, HOUR_MICROS));
+        long firstHour = Math.floorDiv(from + HOUR_MICROS - 1, HOUR_MICROS);
+        long endHour = Math.max(firstHour, Math.floorDiv(to, HOUR_MICROS));
         long firstDay = Math.floorDiv(firstHour + HOURS_PER_DAY - 1, HOURS_PER_DAY);
-        long endDay = Math.floorDiv(endHour, HOURS_PER_DAY);
-        if (endDay <= firstDay) {
-            return new RollupSpan(firstHour, endHour, firstDay, firstDay);
-        }
-        return new RollupSpan(firstHour, endHour, firstDay, endDay);
+        long endDay = Math.max(firstDay, Math.floorDiv(endHour, HOURS_PER_DAY));
+        return new RollupSpan(firstHour, endHour, firstDay, endDay, from, to);
     }
 
     /** Hours before the whole days: {@code [firstHour, leadEnd)}. */
@@ -45,17 +45,17 @@ record RollupSpan(long firstHour, long endHour, long firstDay, long endDay) {
 
     /** UTC days the range touches at all: {@code [firstTouchedDay, endTouchedDay)}, for daily user rollups. */
     long firstTouchedDay() {
-        return Math.floorDiv(firstHour, HOURS_PER_DAY);
+        return Math.floorDiv(from, DAY_MICROS);
     }
 
     long endTouchedDay() {
-        return Math.floorDiv(endHour + HOURS_PER_DAY - 1, HOURS_PER_DAY);
+        return Math.floorDiv(to - 1, DAY_MICROS) + 1;
     }
 
     /**
-     * SQL selecting the span's sketch rows of the given columns: whole days from rollup_day, then the hours
-     * at either end from rollup_hour; {@code where} (may be empty) is ANDed to both. Parameters: see
-     * {@link #params}.
+     * SQL selecting the span's rollup rows of the given columns: whole days from rollup_day, then the whole
+     * hours at either end from rollup_hour; {@code where} (may be empty) is ANDed to both. Parameters: see
+     * {@link #params}. The minutes outside whole hours come from {@link #rawEdges}.
      */
     static String union(String columns, String where) {
         String and = where.isEmpty() ? "" : " AND " + where;
@@ -81,5 +81,49 @@ record RollupSpan(long firstHour, long endHour, long firstDay, long endDay) {
             out[i++] = p;
         }
         return out;
+    }
+
+    /** Sees one raw request of the range's partial hours. */
+    @FunctionalInterface
+    interface RawSink {
+        void accept(long endpointId, long originId, long startedAt, long duration, int status);
+    }
+
+    /**
+     * The raw requests of the minutes outside whole hours — {@code [from, firstHour)} and {@code [endHour,
+     * to)}, or the whole range when it holds no whole hour — of one endpoint (or all: null), each read by
+     * the id range its hour's rollups hold.
+     */
+    void rawEdges(java.sql.Connection c, Long endpointId, RawSink sink) throws java.sql.SQLException {
+        long wholeFrom = firstHour * HOUR_MICROS;
+        long wholeTo = endHour * HOUR_MICROS;
+        if (endHour <= firstHour) {
+            raw(c, endpointId, from, to, sink);
+            return;
+        }
+        raw(c, endpointId, from, wholeFrom, sink);
+        raw(c, endpointId, wholeTo, to, sink);
+    }
+
+    private static void raw(java.sql.Connection c, Long endpointId, long a, long b, RawSink sink)
+            throws java.sql.SQLException {
+        if (a >= b) {
+            return;
+        }
+        long[] ids = RequestExport.idBounds(c, endpointId, a, b);
+        if (ids == null) {
+            return;
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT endpoint_id, origin_id, started_at, "
+                + "duration, status FROM request WHERE id >= ? AND id <= ? AND started_at >= ? AND started_at < ?"
+                + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
+            Reads.bind(ps, endpointId == null ? new Object[] {ids[0], ids[1], a, b}
+                    : new Object[] {ids[0], ids[1], a, b, endpointId});
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5));
+                }
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,6 +53,7 @@ final class StatusQueries {
                         }
                     }
                 }
+                span.rawEdges(c, id, (e, origin, at, duration, status) -> counts.add(status));
             } else {
                 userId = UserIds.user(c, user.user());
                 if (userId.isEmpty()) {
@@ -118,16 +120,26 @@ final class StatusQueries {
                     }
                 }
             }
+            Map<String, long[]> edgeFirst = new HashMap<>(); // version -> {started_at} of raw minutes
+            span.rawEdges(c, null, (endpoint, origin, at, duration, status) -> {
+                String e = endpoints.get(endpoint);
+                if (e != null) {
+                    counts.computeIfAbsent(e, k -> new HashMap<>())
+                            .computeIfAbsent(versions.get(origin), k -> new long[1])[0]++;
+                    edgeFirst.merge(versions.get(origin), new long[] {at}, (x, y) -> x[0] <= y[0] ? x : y);
+                }
+            });
             Map<String, Long> seen = Origins.firstSeen(c);
-            // Versions in the order their requests were written in the range (request ids grow with every
-            // batch), then by first seen.
-            Map<String, Long> firstId = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT origin_id, MIN(first_id) FROM rollup_hour "
-                    + "WHERE hour >= ? AND hour < ? GROUP BY origin_id")) {
+            // Versions by their first hour with requests in the range; within one hour in the order they were
+            // written (request ids grow with every batch); then by first seen.
+            Map<String, long[]> first = new HashMap<>(); // version -> {hour, id}
+            try (PreparedStatement ps = c.prepareStatement("SELECT origin_id, MIN(hour), MIN(first_id) FROM "
+                    + "rollup_hour WHERE hour >= ? AND hour < ? GROUP BY origin_id")) {
                 Reads.bind(ps, span.firstHour(), span.endHour());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        firstId.merge(versions.get(rs.getLong(1)), rs.getLong(2), Math::min);
+                        long[] here = {rs.getLong(2), rs.getLong(3)};
+                        first.merge(versions.get(rs.getLong(1)), here, (a, b) -> Arrays.compare(a, b) <= 0 ? a : b);
                     }
                 }
             }
@@ -137,7 +149,11 @@ final class StatusQueries {
                     ordered.add(v);
                 }
             }));
-            ordered.sort(Comparator.comparing((String v) -> firstId.getOrDefault(v, Long.MAX_VALUE))
+            // A version seen only in the raw minutes at the ends: placed by the hour of its first request there.
+            edgeFirst.forEach((v, at) -> first.merge(v, new long[] {Math.floorDiv(at[0], RollupSpan.HOUR_MICROS),
+                    Long.MAX_VALUE}, (a, b) -> Arrays.compare(a, b) <= 0 ? a : b));
+            long[] never = {Long.MAX_VALUE, Long.MAX_VALUE};
+            ordered.sort(Comparator.comparing((String v) -> first.getOrDefault(v, never), Arrays::compare)
                     .thenComparing(v -> seen.getOrDefault(v, Long.MAX_VALUE)).thenComparing(Comparator.naturalOrder()));
             List<VersionUsage.Cell> cells = new ArrayList<>();
             counts.forEach((endpoint, byVersion) -> {

@@ -290,6 +290,7 @@ public final class JdbcStore implements MonitorStore {
      * Does now, to the end, the background work the writer spreads over time: converts every V1 row and
      * rolls up every pending row (for bulk loads, benchmarks and tests; views are exact without it).
      */
+    @Override
     public void catchUp() {
         maintenance.catchUp();
     }

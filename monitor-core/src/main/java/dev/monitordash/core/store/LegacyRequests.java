@@ -75,6 +75,17 @@ final class LegacyRequests {
             try (ResultSet rs = c.getMetaData().getTables(null, null, "request_v1", null)) {
                 pending = rs.next();
             }
+            if (pending && total < 0) {
+                // Counted here, in a read-only transaction: a count of millions of rows takes seconds, which
+                // the writer must not wait for behind a chunk's write lock.
+                total = count(c);
+                startNanos = System.nanoTime();
+                lastLogNanos = startNanos;
+                if (total > 1) {
+                    LOG.info("MonitorDash converts {} stored requests to its compact format, newest first, in "
+                            + "the background; recording goes on meanwhile", total);
+                }
+            }
         }
         return pending;
     }
@@ -82,15 +93,6 @@ final class LegacyRequests {
     /** Moves up to {@code n} of the newest V1 rows; drops request_v1 once it is empty. Returns rows moved. */
     int moveChunk(Connection c, int n) throws SQLException {
         BatchWriter.holdWriteLock(c);
-        if (total < 0) {
-            total = count(c);
-            startNanos = System.nanoTime();
-            lastLogNanos = startNanos;
-            if (total > 1) {
-                LOG.info("MonitorDash converts {} stored requests to its compact format, newest first, in the "
-                        + "background; recording goes on meanwhile", total);
-            }
-        }
         List<Object[]> raw = new ArrayList<>(n);
         try (PreparedStatement ps = c.prepareStatement("SELECT id, endpoint_id, started_at, duration, method, status, "
                 + "version, user_name, client_ip, service, instance FROM request_v1 ORDER BY id DESC LIMIT ?")) {

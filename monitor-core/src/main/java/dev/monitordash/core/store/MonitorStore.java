@@ -70,6 +70,13 @@ public interface MonitorStore extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Does now, to the end, the background work {@link #maintain()} spreads over time (after a bulk load,
+     * so that the first views need not add a large backlog of rows not rolled up yet).
+     */
+    default void catchUp() {
+    }
+
     /** The read side: the queries behind the dashboard's pages. */
     DashboardQueries queries();
 

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WatchdogTest {
@@ -141,6 +142,83 @@ class WatchdogTest {
             OutlierCapture c = w.awaitCapture(10_000);
             assertTrue(c.requestThread().startsWith("worker-"));
             assertTrue(c.requestStack().contains("CountDownLatch.await"), c.requestStack());
+        }
+    }
+
+    @Test
+    void requestsOverdueAtOneScanShareOneDumpOfAllThreads() throws Exception {
+        thresholds.observe("/burst", 500 * MS); // threshold 1 s: all three register well before it
+        int n = 3;
+        long start = System.nanoTime(); // one start, one deadline: the scan that finds one finds all three
+        CountDownLatch release = new CountDownLatch(1);
+        List<OutlierWatch> watches = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(() -> {
+                OutlierWatch w = detector.watch("/burst", start, () -> data("x"));
+                synchronized (watches) {
+                    watches.add(w);
+                }
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "burst-" + i);
+            t.start();
+            workers.add(t);
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (detector.captures() < n && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        release.countDown();
+        for (Thread t : workers) {
+            t.join(10_000);
+        }
+        assertEquals(n, detector.captures());
+        List<OutlierCapture> captures = new ArrayList<>();
+        for (OutlierWatch w : watches) {
+            assertTrue(w.finish());
+            captures.add(w.awaitCapture(10_000));
+        }
+        for (OutlierCapture c : captures) {
+            assertTrue(c.requestStack().contains("CountDownLatch.await"), c.requestStack());
+            assertTrue(c.threads().stream().anyMatch(t -> t.name().equals(c.requestThread())), c.requestThread());
+            assertSame(captures.get(0).threads(), c.threads(), "one dump of all threads for the scan");
+        }
+        assertEquals(n, captures.stream().map(OutlierCapture::requestThread).distinct().count());
+    }
+
+    @Test
+    void withATenMillisecondFloorTheWatchdogWakesAboutEveryTenMillisecondsAndStillCatchesDeadlines()
+            throws Exception {
+        OutlierThresholds floored = new OutlierThresholds(2.0, 1, 10 * MS);
+        OutlierDetector d = new OutlierDetector(floored, new Masking(List.of(), List.of()), "floored-watchdog");
+        try {
+            floored.observe("/long", 5_000 * MS); // threshold 10 s: nothing is due for a while
+            OutlierWatch running = d.watch("/long", System.nanoTime(), () -> data("x"));
+            Thread.sleep(200); // started, past its first scans
+            long scans0 = d.scans();
+            Thread.sleep(1_000);
+            long scans = d.scans() - scans0;
+            // About 100 (one per floor); it was 500, one per 2 ms tick. A loaded machine only wakes it less.
+            assertTrue(scans >= 1 && scans <= 150, scans + " scans in a second");
+
+            // A request registered between two scans is still caught at its deadline, the floor after its start.
+            floored.observe("/quick", 5 * MS); // mean 5 ms × 2 = 10 ms, the floor: threshold 10 ms
+            long start = System.nanoTime();
+            OutlierWatch w = d.watch("/quick", start, () -> data("x"));
+            OutlierCapture c = w.awaitCapture(20_000); // this thread is the request: it waits here
+            assertTrue(w.finish());
+            assertNotNull(c);
+            long late = c.ranForNanos() - c.thresholdNanos();
+            assertEquals(10 * MS, c.thresholdNanos());
+            assertTrue(late >= 0 && late <= FirstOutlierCaptureTest.LATENESS_BOUND_NANOS,
+                    "captured " + late / 1e6 + " ms after its deadline");
+            assertFalse(running.finish());
+        } finally {
+            d.close();
         }
     }
 

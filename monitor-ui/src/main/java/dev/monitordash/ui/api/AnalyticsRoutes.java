@@ -36,7 +36,7 @@ final class AnalyticsRoutes {
     AnalyticsRoutes(Monitor monitor, Clock clock) {
         this.monitor = monitor;
         this.clock = clock;
-        this.export = new RequestExportRoute();
+        this.export = new RequestExportRoute(monitor.config());
     }
 
     /** Answers the route if it is one of ours; false for any other path. */

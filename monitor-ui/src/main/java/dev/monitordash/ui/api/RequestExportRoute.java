@@ -1,6 +1,8 @@
 package dev.monitordash.ui.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.monitordash.core.config.ConfigKey;
+import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.query.AnalyticsQueries;
 import dev.monitordash.core.query.StoredRequest;
 import dev.monitordash.core.query.TimeRange;
@@ -15,6 +17,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * {@code GET api/export}: the requests of one endpoint or all in a range, as CSV or JSON, written row by
@@ -28,14 +31,38 @@ final class RequestExportRoute {
             + "service,instance\r\n";
     private static final String[] FORMATS = {"csv", "json"};
 
-    /** {@code GET api/export/count}: the answer's row count, so that a client can show its progress. */
-    record Count(long requests) {
+    /**
+     * {@code GET api/export/count}: the answer's row count, so that a client can show its progress; the
+     * range it counted; and which raw requests exist at all, so that a client can tell a range reaching
+     * back before them (the charts still show those days, from rollups kept longer).
+     */
+    record Count(long requests, String from, String to, Raw raw) {
+    }
+
+    /**
+     * The raw request rows the export reads: the oldest still stored (null when none is), and how long
+     * they are kept ({@code monitordash.retention.requests}, as configured and in seconds).
+     */
+    record Raw(String oldestRequest, String retention, long retentionSeconds) {
+    }
+
+    private final String retention;
+    private final long retentionSeconds;
+
+    RequestExportRoute(MonitorConfig config) {
+        // The configuration's own display form ("30d"), so the answer reads like the docs and the log.
+        this.retention = config.effectiveConfiguration().get(ConfigKey.RETENTION_REQUESTS.property());
+        this.retentionSeconds = config.retentionRequests().toSeconds();
     }
 
     /** Takes the export's own parameters (format too, so one query string serves both), checked alike. */
     Count count(QueryParams p, AnalyticsQueries q) {
         p.choice("format", FORMATS);
-        return new Count(q.countRequests(p.optional("endpoint"), p.range().time()));
+        TimeRange range = p.range().time();
+        long requests = q.countRequests(p.optional("endpoint"), range);
+        String oldest = q.oldestRequest().map(Instant::toString).orElse(null);
+        return new Count(requests, range.from().toString(), range.to().toString(),
+                new Raw(oldest, retention, retentionSeconds));
     }
 
     void stream(Exchange ex, QueryParams p, AnalyticsQueries q) throws IOException {

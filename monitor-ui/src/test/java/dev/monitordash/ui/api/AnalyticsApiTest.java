@@ -98,7 +98,7 @@ class AnalyticsApiTest {
         assertEquals("1.4.2", v.get("version").asText());
         assertFalse(v.get("firstSeen").isNull());
         assertEquals(11, v.get("box").get("count").asLong());
-        assertEquals(5.0, v.get("box").get("median").asDouble(), 1e-9);
+        assertEquals(5.0, v.get("box").get("median").asDouble(), 0.05, "sketch: within 1 %");
         assertEquals(List.of(100.0), List.of(v.get("box").get("outliers").get(0).asDouble()));
 
         JsonNode hourly = json(expect(admin.get("/api/endpoint/hourly?" + endpoint), 200));
@@ -149,7 +149,7 @@ class AnalyticsApiTest {
         JsonNode versions = json(expect(admin.get("/api/endpoint/versions?" + bob), 200)).get("versions");
         assertEquals(1, versions.size(), "bob used 1.4.1 only");
         assertEquals("1.4.1", versions.get(0).get("version").asText());
-        assertEquals(30.0, versions.get(0).get("box").get("median").asDouble(), 1e-9);
+        assertEquals(30.0, versions.get(0).get("box").get("median").asDouble(), 0.3, "sketch: within 1 %");
         JsonNode status = json(expect(admin.get("/api/endpoint/status?" + bob), 200));
         assertEquals("[{\"status\":200,\"requests\":1},{\"status\":503,\"requests\":1}]", status.get("codes").toString());
         assertEquals("bob", status.get("failed").get(0).get("user").asText());
@@ -186,7 +186,8 @@ class AnalyticsApiTest {
         JsonNode change = r.get("endpoints").get(0);
         assertEquals(5, change.get("requestsBefore").asLong());
         assertEquals(6, change.get("requestsAfter").asLong());
-        assertEquals(3.0, change.get("medianBefore").asDouble(), 1e-9);
+        // The report's medians come from sketches now (issue 9), raw minutes included: within 1 % of 3 ms.
+        assertEquals(3.0, change.get("medianBefore").asDouble(), 3.0 * 0.01, "sketch: within 1 %");
         assertTrue(change.get("effect").asDouble() > 0);
         assertEquals(day, r.get("before").get("from").asText().substring(0, 10));
         JsonNode versions = json(expect(admin.get("/api/analytics/report?beforeVersion=1.4.2&afterVersion=1.4.2"), 200));

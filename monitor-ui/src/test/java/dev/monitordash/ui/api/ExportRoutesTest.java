@@ -1,5 +1,6 @@
 package dev.monitordash.ui.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.monitordash.ui.support.DashboardClient;
 import dev.monitordash.ui.support.DashboardServer;
 import org.junit.jupiter.api.AfterEach;
@@ -9,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -23,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code GET api/export/count} (the total the export page's progress bar counts towards) and who may
- * open the export and reporting pages, through real HTTP against an embedded Jetty over SQLite.
+ * {@code GET api/export/count} (the total the export page's progress bar counts towards, the range it
+ * counted and which raw requests are stored) and who may open the export and reporting pages, through
+ * real HTTP against an embedded Jetty over SQLite.
  */
 class ExportRoutesTest {
 
@@ -66,6 +70,36 @@ class ExportRoutesTest {
         assertEquals(30, json(admin.get("/api/export/count")).get("requests").asLong());
         assertEquals(10, json(admin.get("/api/export/count?endpoint=%2Fb")).get("requests").asLong());
         assertEquals(20, json(admin.get("/api/export/count?from=" + minuteTen)).get("requests").asLong());
+    }
+
+    @Test
+    void countSaysTheRangeItCountedAndWhichRawRequestsAreStored() throws Exception {
+        JsonNode answer = json(expect(admin.get("/api/export/count?from=2025-06-01&to=2025-06-30"), 200));
+        // Dates are days of the dashboard's zone (Amsterdam, +02:00 in June), answered as UTC instants.
+        assertEquals("2025-05-31T22:00:00Z", answer.get("from").asText());
+        assertEquals("2025-06-30T22:00:00Z", answer.get("to").asText());
+        JsonNode raw = answer.get("raw");
+        assertEquals(yesterdayTen.toString(), raw.get("oldestRequest").asText(), "the first recorded request");
+        assertEquals("30d", raw.get("retention").asText(), "monitordash.retention.requests' default");
+        assertEquals(30 * 86_400, raw.get("retentionSeconds").asLong());
+
+        // The default range (the last 30 days) is answered resolved, so a client can compare its start.
+        JsonNode byDefault = json(admin.get("/api/export/count?endpoint=%2Fb"));
+        Instant from = Instant.parse(byDefault.get("from").asText());
+        assertEquals(LocalDate.now(DashboardServer.ZONE).minusDays(29).atStartOfDay(DashboardServer.ZONE).toInstant(), from);
+        assertTrue(from.isBefore(yesterdayTen));
+        assertEquals(raw, byDefault.get("raw"), "the stored period is the store's, whatever the endpoint");
+    }
+
+    @Test
+    void countGivesTheConfiguredRetentionAndNoOldestRequestForAnEmptyStore(@TempDir Path other) throws Exception {
+        try (DashboardServer empty = DashboardServer.start("",
+                DashboardServer.defaultConfig(other).retentionRequests(Duration.ofHours(36)))) {
+            JsonNode raw = json(expect(new DashboardClient(empty).loginAsAdmin().get("/api/export/count"), 200)).get("raw");
+            assertTrue(raw.get("oldestRequest").isNull(), raw.toString());
+            assertEquals("36h", raw.get("retention").asText());
+            assertEquals(36 * 3_600, raw.get("retentionSeconds").asLong());
+        }
     }
 
     @Test

@@ -111,6 +111,9 @@ class EndpointPageBrowserTest {
         assertEquals(List.of("ann", "bob", "alice", "carol", "dave"), ui.browser().chartLabels("users-chart"));
         assertEquals(List.of(7L, 7L, 6L, 4L, 3L), charts.boxCounts("users-chart"));
         assertEquals("All 5 users shown.", text("users-hidden"));
+        String accuracy = "Quartiles, whiskers and outlier points within 1 % (from sketches); counts, min and max exact.";
+        assertEquals(accuracy, text("versions-accuracy"), "the boxes come from sketches");
+        assertEquals(accuracy, text("users-accuracy"));
         scrollTo("section-versions");
         ui.browser().screenshot("endpoint-versions");
         scrollTo("section-users");

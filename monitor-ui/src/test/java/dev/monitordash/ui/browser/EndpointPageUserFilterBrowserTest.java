@@ -113,8 +113,11 @@ class EndpointPageUserFilterBrowserTest {
         assertEquals(history.heatmapCells("bob"), charts.matrixCells("heatmap-chart"));
         assertEquals(List.of("1.4.0", "1.4.1"), ui.browser().chartLabels("versions-chart"));
         List<Object> boxes = ui.browser().chartData("versions-chart", 0);
-        assertEquals(List.of(15.5, 28.0), boxes.stream().map(b -> ((Number) ((Map<?, ?>) b).get("median"))
-                .doubleValue()).toList(), "medians of 11, 14, 17, 20 and of 22, 28, 34 ms");
+        List<Double> medians = boxes.stream().map(b -> ((Number) ((Map<?, ?>) b).get("median")).doubleValue()).toList();
+        // Medians of 11, 14, 17, 20 and of 22, 28, 34 ms, from sketches: within 1 %.
+        assertEquals(2, medians.size());
+        assertEquals(15.5, medians.get(0), 0.155, "medians " + medians);
+        assertEquals(28.0, medians.get(1), 0.28, "medians " + medians);
         assertEquals(List.of("200", "404"), ui.browser().chartLabels("status-chart"));
         assertEquals(List.of(6L, 1L), ChartReads.longs(ui.browser().chartData("status-chart", 0)));
         List<WebElement> failures = ui.browser().rows("failures-table", 1);

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The export page in headless Chromium: the download streams with a progress bar that reaches the
  * counted total, and the saved file (Chromium's download directory set through CDP) holds exactly the
- * recorded requests. Guests see no export link and are refused the page.
+ * recorded requests; beside the range, the page says since when raw requests are stored and warns of a
+ * range that starts earlier. Guests see no export link and are refused the page.
  */
 class ExportPageBrowserTest {
 
@@ -41,6 +43,10 @@ class ExportPageBrowserTest {
     static final String TAGS = "/tags/{a,b}";
     static final String ORDERS = "/orders/{id}";
     static final int REQUESTS = 1_500;
+    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** When the first (oldest) recorded request started: two days ago. */
+    static Instant oldest;
 
     @TempDir
     static Path downloads;
@@ -54,6 +60,7 @@ class ExportPageBrowserTest {
         server.declare(ORDERS, "OrderServlet");
         server.declare(TAGS, "TagServlet");
         Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
+        oldest = start;
         List<RequestRecord> requests = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             requests.add(server.request(i % 3 == 0 ? TAGS : ORDERS, "GET", i % 50 == 0 ? 500 : 200, 1 + i % 40,
@@ -85,6 +92,25 @@ class ExportPageBrowserTest {
         assertEquals(REQUESTS / 3, lines.stream().filter(l -> l.startsWith("\"" + TAGS + "\",")).count());
         assertEquals(REQUESTS - REQUESTS / 3, lines.stream().filter(l -> l.startsWith(ORDERS + ",")).count());
         ui.browser().screenshot("export");
+    }
+
+    @Test
+    void theRangeSaysForWhichPeriodRawRequestsAreStoredAndWarnsWhenItStartsBefore() throws Exception {
+        ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+        ui.browser().open("export");
+        ui.browser().awaitReady("export");
+        String since = MINUTE.format(oldest.atZone(DashboardServer.ZONE));
+        String period = "Raw requests are kept for 30 days; stored since " + since + ". Charts cover older days from rollups.";
+        assertEquals(period, text("export-period"));
+        // The default range, the last 30 days, begins weeks before the first request (two days ago).
+        assertTrue(find("export-period-warning").isDisplayed());
+        assertEquals("This range starts before " + since + ", the oldest stored request: the export holds only "
+                + "the requests since then.", text("export-period-warning"));
+
+        new Select(find("filter-range")).selectByValue("1");
+        ui.browser().waitForText(By.id("export-count"), "0 requests of all endpoints in this range.");
+        assertFalse(find("export-period-warning").isDisplayed(), "today starts after the oldest request");
+        assertEquals(period, text("export-period"));
     }
 
     @Test

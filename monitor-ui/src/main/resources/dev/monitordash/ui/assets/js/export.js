@@ -1,13 +1,14 @@
 // The export page (admins only; the server refuses guests the page and both routes): one endpoint or
-// all, a range, CSV or JSON. GET api/export/count gives the total, GET api/export streams the rows; the
-// page reads the stream chunk by chunk (counting rows for the progress bar, cancellable) and saves it
-// as a file when complete.
+// all, a range, CSV or JSON. GET api/export/count gives the total and which raw requests are stored (they
+// are kept for monitordash.retention.requests, the charts' rollups longer), GET api/export streams the
+// rows; the page reads the stream chunk by chunk (counting rows for the progress bar, cancellable) and
+// saves it as a file when complete.
 
 import { ApiError, getJson } from './api.js';
 import { el, replace, showMessage } from './dom.js';
 import { csvRows, jsonRows } from './export-rows.js';
 import { FilterBar } from './filters.js';
-import { formatCount } from './format.js';
+import { formatCount, formatMinute, formatPeriod } from './format.js';
 import { session } from './layout.js';
 import { loadSection } from './states.js';
 
@@ -18,11 +19,14 @@ const progress = document.getElementById('export-progress');
 const bar = document.getElementById('export-bar');
 const rowsText = document.getElementById('export-rows');
 const status = document.getElementById('export-status');
+const period = document.getElementById('export-period');
+const periodWarning = document.getElementById('export-period-warning');
 
 // How long the saved file's object URL stays valid: the browser needs it only to start saving.
 const REVOKE_AFTER_MS = 60_000;
 
 let filters;
+let timeZone;
 let controller = null; // the running download's, for cancel
 
 function endpointOptions(overview) {
@@ -30,7 +34,25 @@ function endpointOptions(overview) {
     ...overview.endpoints.filter((e) => e.hitsTotal > 0).map((e) => ({ value: e.endpoint, text: e.endpoint }))];
 }
 
-function showCount({ requests }) {
+/** Near the range: for which period raw rows exist, and a warning when the range reaches back before it. */
+function showPeriod({ from, raw }) {
+  const kept = `Raw requests are kept for ${formatPeriod(raw.retentionSeconds)}`;
+  if (!raw.oldestRequest) {
+    period.textContent = `${kept}; none is stored yet.`;
+    showMessage(periodWarning, null);
+    return;
+  }
+  const since = formatMinute(raw.oldestRequest, timeZone);
+  period.textContent = `${kept}; stored since ${since}. Charts cover older days from rollups.`;
+  const startsBefore = new Date(from).getTime() < new Date(raw.oldestRequest).getTime();
+  showMessage(periodWarning, startsBefore
+    ? `This range starts before ${since}, the oldest stored request: the export holds only the requests since then.`
+    : null);
+}
+
+function showCount(answer) {
+  const { requests } = answer;
+  showPeriod(answer);
   const params = filters.params();
   const endpoint = params.get('endpoint');
   document.getElementById('export-direct').href = `api/export?${params}`;
@@ -130,10 +152,10 @@ async function endpoints() {
 }
 
 async function main() {
-  const { timezone } = await session;
+  ({ timezone: timeZone } = await session);
   const options = await endpoints(); // before the select is made, so that one from the URL is kept
   filters = new FilterBar(document.getElementById('export-filters'), loadCount);
-  filters.range({ timeZone: timezone });
+  filters.range({ timeZone });
   filters.select('endpoint', 'Endpoint', options);
   filters.select('format', 'Format', [{ value: 'csv', text: 'CSV' }, { value: 'json', text: 'JSON' }], 'csv');
   downloadButton.addEventListener('click', download);

@@ -44,6 +44,19 @@ export function formatTime(iso, timeZone, fallback = 'never') {
   return timeFormat(timeZone).format(date);
 }
 
+/** An ISO-8601 instant to the minute, "YYYY-MM-DD HH:mm", in the dashboard's timezone; fallback when null. */
+export function formatMinute(iso, timeZone, fallback = 'never') {
+  const time = formatTime(iso, timeZone, null);
+  return time === null ? fallback : time.slice(0, 16); // the sv-SE form is fixed-width: cut the seconds
+}
+
+/** A configured period in seconds in its largest whole unit: "30 days", "1 day", "36 hours", "90 minutes". */
+export function formatPeriod(seconds) {
+  const units = [[86_400, 'day'], [3_600, 'hour'], [60, 'minute']];
+  const [size, noun] = units.find(([s]) => seconds >= s && seconds % s === 0) ?? [1, 'second'];
+  return formatCountOf(seconds / size, noun);
+}
+
 /** "3 min ago", for a tooltip beside an absolute time. */
 export function formatAgo(iso, now = Date.now()) {
   if (!iso) return '';

@@ -1,6 +1,7 @@
 // Horizontal box plots of execution time: one per version (seed fig. 3.2d, 5.5) or per user (fig. 3.2f,
-// 5.6). The boxes are the API's exact five-number summaries; the axis says what each box stands for and
-// how many requests it holds, since a box of a dozen requests tells little.
+// 5.6). The boxes are the API's five-number summaries (quartiles from sketches, within 1 %; count, min
+// and max exact); the axis says what each box stands for and how many requests it holds, since a box of
+// a dozen requests tells little.
 
 import { formatCountOf, formatTime } from '../format.js';
 import { drawChart, shorten } from '../charts/draw.js';

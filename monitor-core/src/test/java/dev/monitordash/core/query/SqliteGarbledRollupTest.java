@@ -10,10 +10,15 @@ class SqliteGarbledRollupTest extends GarbledRollupContract {
 
     @TempDir
     Path dir;
+    private SqliteTestDatabase database;
 
+    /** One per test: the test opens a second, clean database, and each instance numbers its files from 1. */
     @Override
     protected TestDatabase database() {
-        return new SqliteTestDatabase(dir);
+        if (database == null) {
+            database = new SqliteTestDatabase(dir);
+        }
+        return database;
     }
 
     @Override

@@ -36,6 +36,8 @@ final class BatchWriter {
     // locks nothing.
     private static final String TAKE_WRITE_LOCK = "UPDATE rollup_progress SET written_to = written_to "
             + "WHERE origin_id = -1";
+    // Matches the origin's progress row: see lockOrigin.
+    private static final String LOCK_ORIGIN = "UPDATE rollup_progress SET written_to = written_to WHERE origin_id = ?";
     private static final String MAX_ID = "SELECT COALESCE(MAX(id), 0) FROM request";
     private static final String WRITTEN_TO = "UPDATE rollup_progress SET written_to = ? "
             + "WHERE origin_id = ? AND written_to < ?";
@@ -91,7 +93,7 @@ final class BatchWriter {
         resolveIds(c, touched.values(), origin);
         long originId = dictionaries.originId(c, origin);
         List<RequestRow> rows = rows(c, records, touched, originId);
-        holdWriteLock(c);
+        lockOrigin(c, originId);
         long lo = maxId(c) + 1;
         insertRequests(c, records, rows, captures);
         insertLinked(c, records, rows, captures);
@@ -138,6 +140,21 @@ final class BatchWriter {
      */
     static void holdWriteLock(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(TAKE_WRITE_LOCK)) {
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Locks the origin's {@code rollup_progress} row before the batch takes any request id, and is on SQLite
+     * the write that takes the write lock (as {@link #holdWriteLock}). Two JVMs configured with the same
+     * origin then write their batches one after the other, and the user rollups of the origin (which lock
+     * the row too) never run between them: the origin's rows are committed in id order, as its watermark
+     * assumes. Without it a rollup could move the watermark past the ids of a batch still in flight, whose
+     * rows then never reached rollup_user.
+     */
+    private static void lockOrigin(Connection c, long originId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOCK_ORIGIN)) {
+            ps.setLong(1, originId);
             ps.executeUpdate();
         }
     }

@@ -107,6 +107,25 @@ class PostgresConcurrentWritersTest {
         assertUserRollupsExact();
     }
 
+    @Test
+    void userRollupsStayExactWhileAStoreSharingTheOriginRollsUpBetweenItsBatches() throws Exception {
+        JdbcStore first = open();
+        JdbcStore second = open();
+        Origin shared = new Origin("1.0", "shop", "node-1");
+        // The second store catches up after each of its batches, while the first may be mid-batch.
+        concurrently(writes(first, shared, 0), () -> {
+            for (int b = 0; b < BATCHES; b++) {
+                second.writeBatch(batch(b, 1), shared);
+                second.catchUp();
+            }
+            return null;
+        });
+        first.catchUp();
+
+        assertEquals(2L * BATCHES * BATCH_SIZE, count("SELECT COUNT(*) FROM request"));
+        assertUserRollupsExact();
+    }
+
     static Callable<Void> writes(JdbcStore store, Origin origin, int writer) {
         return () -> {
             for (int b = 0; b < BATCHES; b++) {

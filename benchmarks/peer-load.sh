@@ -98,7 +98,7 @@ start_server() {
     PIDS[$mode]=$!
     PORTS[$mode]=$port
     for _ in $(seq 1 1200); do
-        grep -q '^PEER-READY' "$logf" && return
+        grep -qs '^PEER-READY' "$logf" && return
         kill -0 "${PIDS[$mode]}" 2> /dev/null || { cat "$logf" >&2; die "the $mode server died at startup"; }
         sleep 0.1
     done
@@ -265,6 +265,9 @@ report() {
                     median(k, 10), median(k, 11), median(k, 12), median(k, 13), median(k, 14)
             }
             print ""
+            for (j = 1; j <= ne; j++) for (i = 1; i <= nm; i++) if (median(m[i] " " e[j], 14) > 0)
+                printf "WARNING: %s /%s dropped records (the writer could not keep up): its throughput is not" \
+                    " that of recording every request\n", m[i], e[j]
             for (i = 1; i <= nm; i++) for (j = 1; j <= ne; j++) {
                 k = m[i] " " e[j]
                 printf "RESULT %s %s throughput=%.2f p99=%.2f\n", m[i], e[j], tr[k], pr[k]

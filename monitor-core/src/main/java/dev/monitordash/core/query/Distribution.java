@@ -40,26 +40,6 @@ final class Distribution {
         }
     }
 
-    /** A user's day: its count, sum, min and max are those of its hours. */
-    void addDay(dev.monitordash.core.rollup.HourSlots hours, byte[] sketchBytes) {
-        long n = 0;
-        long sum = 0;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int h = 0; h < 24; h++) {
-            long count = hours.count(h);
-            if (count > 0) {
-                n += count;
-                sum += hours.sum(h);
-                min = Math.min(min, hours.min(h));
-                max = Math.max(max, hours.max(h));
-            }
-        }
-        if (n > 0) {
-            add(n, sum, min, max, sketchBytes);
-        }
-    }
-
     void addNumbers(long requests, long total, long fastest, long slowest) {
         this.requests += requests;
         this.total += total;

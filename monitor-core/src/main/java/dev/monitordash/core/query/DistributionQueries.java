@@ -271,9 +271,9 @@ final class DistributionQueries {
         RollupSpan span = RollupSpan.of(range);
         boolean users = d == Dimension.USER;
         String sql = users
-                ? "SELECT user_id, origin_id, hours, sketch FROM rollup_user "
+                ? "SELECT user_id, origin_id, requests, total, fastest, slowest, sketch FROM rollup_user "
                         + "WHERE endpoint_id = ? AND day >= ? AND day < ?"
-                : "SELECT client_id, origin_id, requests, total, fastest, slowest FROM rollup_client "
+                : "SELECT client_id, origin_id, requests, total, fastest, slowest, NULL FROM rollup_client "
                         + "WHERE endpoint_id = ? AND day >= ? AND day < ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Reads.bind(ps, endpointId, span.firstTouchedDay(), span.endTouchedDay());
@@ -282,11 +282,7 @@ final class DistributionQueries {
                     long group = rs.getLong(1);
                     if (filter.test(group)) {
                         Distribution dist = new Distribution();
-                        if (users) {
-                            dist.addDay(RollupReads.hours(rs.getBytes(3)), rs.getBytes(4));
-                        } else {
-                            dist.add(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), null);
-                        }
+                        dist.add(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBytes(7));
                         sink.accept(group, rs.getLong(2), dist);
                     }
                 }

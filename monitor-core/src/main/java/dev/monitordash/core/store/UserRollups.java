@@ -45,19 +45,30 @@ public final class UserRollups {
     record Group(long endpointId, long day, long originId) {
     }
 
-    /** A user's day: its count, sum, min and max are those of its hours (no columns of their own). */
     static final class User {
+        long requests;
+        long total;
+        long fastest = Long.MAX_VALUE;
+        long slowest = Long.MIN_VALUE;
         StatusCounts statuses = new StatusCounts();
         HourSlots hours = new HourSlots();
         DurationSketch sketch = new DurationSketch();
 
         void add(RequestRow r) {
+            requests++;
+            total += r.duration();
+            fastest = Math.min(fastest, r.duration());
+            slowest = Math.max(slowest, r.duration());
             statuses.add(r.status());
             hours.add(r.hourOfDay(), r.duration());
             sketch.add(r.duration());
         }
 
         void merge(User o) {
+            requests += o.requests;
+            total += o.total;
+            fastest = Math.min(fastest, o.fastest);
+            slowest = Math.max(slowest, o.slowest);
             statuses.merge(o.statuses);
             hours.merge(o.hours);
             sketch.merge(o.sketch);
@@ -186,12 +197,15 @@ public final class UserRollups {
     }
 
     private void writeUsers(Connection c, Group g, Map<Long, User> users) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT statuses, hours, sketch FROM rollup_user "
-                + "WHERE endpoint_id = ? AND day = ? AND origin_id = ? AND user_id = ?" + dialect.forUpdate());
-             PreparedStatement update = c.prepareStatement("UPDATE rollup_user SET statuses = ?, hours = ?, "
-                     + "sketch = ? WHERE endpoint_id = ? AND day = ? AND origin_id = ? AND user_id = ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO rollup_user (statuses, hours, sketch, "
-                     + "endpoint_id, day, origin_id, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT requests, total, fastest, slowest, statuses, "
+                + "hours, sketch FROM rollup_user WHERE endpoint_id = ? AND day = ? AND origin_id = ? AND user_id = ?"
+                + dialect.forUpdate());
+             PreparedStatement update = c.prepareStatement("UPDATE rollup_user SET requests = ?, total = ?, "
+                     + "fastest = ?, slowest = ?, statuses = ?, hours = ?, sketch = ? "
+                     + "WHERE endpoint_id = ? AND day = ? AND origin_id = ? AND user_id = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO rollup_user (requests, total, fastest, "
+                     + "slowest, statuses, hours, sketch, endpoint_id, day, origin_id, user_id) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<Long, User> e : users.entrySet()) {
                 User u = e.getValue();
                 bindGroup(select, 1, g);
@@ -201,19 +215,27 @@ public final class UserRollups {
                     found = rs.next();
                     if (found) {
                         User s = new User();
-                        s.statuses = RollupBlobs.statuses(rs.getBytes(1));
-                        s.hours = RollupBlobs.hours(rs.getBytes(2));
-                        s.sketch = RollupBlobs.sketch(rs.getBytes(3));
+                        s.requests = rs.getLong(1);
+                        s.total = rs.getLong(2);
+                        s.fastest = rs.getLong(3);
+                        s.slowest = rs.getLong(4);
+                        s.statuses = RollupBlobs.statuses(rs.getBytes(5));
+                        s.hours = RollupBlobs.hours(rs.getBytes(6));
+                        s.sketch = RollupBlobs.sketch(rs.getBytes(7));
                         s.merge(u);
                         u = s;
                     }
                 }
                 PreparedStatement ps = found ? update : insert;
-                ps.setBytes(1, u.statuses.encode());
-                ps.setBytes(2, u.hours.encode());
-                ps.setBytes(3, u.sketch.encode());
-                bindGroup(ps, 4, g);
-                ps.setLong(7, e.getKey());
+                ps.setLong(1, u.requests);
+                ps.setLong(2, u.total);
+                ps.setLong(3, u.fastest);
+                ps.setLong(4, u.slowest);
+                ps.setBytes(5, u.statuses.encode());
+                ps.setBytes(6, u.hours.encode());
+                ps.setBytes(7, u.sketch.encode());
+                bindGroup(ps, 8, g);
+                ps.setLong(11, e.getKey());
                 ps.executeUpdate();
             }
         }

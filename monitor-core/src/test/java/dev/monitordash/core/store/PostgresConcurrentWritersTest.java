@@ -194,12 +194,14 @@ class PostgresConcurrentWritersTest {
 
     void assertUserRollupsExact() throws Exception {
         assertEquals(0, count("SELECT COUNT(*) FROM rollup_progress WHERE rolled_up_to < written_to"));
-        String perGroup = ", COUNT(*), SUM(duration), MIN(duration), MAX(duration) FROM request GROUP BY 1, 2, 3, 4";
-        assertEquals(rows(4, "SELECT endpoint_id, started_at / 86400000000, origin_id, COALESCE(user_id, -1)"
-                + perGroup), UserRollupRows.of(db, url), "rollup_user");
-        assertEquals(rows(4, "SELECT endpoint_id, started_at / 86400000000, origin_id, COALESCE(client_id, -1)"
-                + perGroup), rows(4, "SELECT endpoint_id, day, origin_id, client_id, requests, total, fastest, slowest "
-                + "FROM rollup_client"), "rollup_client");
+        for (String group : List.of("user", "client")) {
+            String rollup = "rollup_" + group;
+            assertEquals(rows(4, "SELECT endpoint_id, started_at / 86400000000, origin_id, COALESCE(" + group
+                            + "_id, -1), COUNT(*), SUM(duration), MIN(duration), MAX(duration) FROM request "
+                            + "GROUP BY 1, 2, 3, 4"),
+                    rows(4, "SELECT endpoint_id, day, origin_id, " + group + "_id, requests, total, fastest, slowest "
+                            + "FROM " + rollup), rollup);
+        }
     }
 
     long count(String sql) throws Exception {

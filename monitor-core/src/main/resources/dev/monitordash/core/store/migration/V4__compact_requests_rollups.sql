@@ -104,8 +104,12 @@ CREATE TABLE rollup_user (
     day BIGINT NOT NULL,
     origin_id BIGINT NOT NULL,
     user_id BIGINT NOT NULL,
+    requests BIGINT NOT NULL,
+    total BIGINT NOT NULL,
+    fastest BIGINT NOT NULL,
+    slowest BIGINT NOT NULL,
     statuses ${blob} NOT NULL,          -- StatusCounts
-    hours ${blob} NOT NULL,             -- HourSlots: count, sum, min, max per UTC hour (the day's totals too)
+    hours ${blob} NOT NULL,             -- HourSlots: count, sum, min, max per UTC hour
     sketch ${blob} NOT NULL,
     PRIMARY KEY (endpoint_id, day, origin_id, user_id)
 )${without_rowid};

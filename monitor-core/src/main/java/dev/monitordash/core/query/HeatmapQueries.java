@@ -1,5 +1,6 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.rollup.Lenient;
 import dev.monitordash.core.rollup.HourSlots;
 
 import java.sql.Connection;
@@ -184,7 +185,7 @@ final class HeatmapQueries {
             Reads.bind(ps, endpointId, span.firstTouchedDay(), span.endTouchedDay(), userId.getAsLong());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    HourSlots slots = RollupReads.hours(rs.getBytes(2));
+                    HourSlots slots = Lenient.hours(rs.getBytes(2));
                     days.merge(rs.getLong(1), slots, (a, b) -> {
                         a.merge(b);
                         return a;

@@ -1,5 +1,6 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.rollup.Lenient;
 import dev.monitordash.core.rollup.Reservoir;
 import dev.monitordash.core.rollup.StatusCounts;
 
@@ -98,7 +99,7 @@ final class ReportQueries {
                     long endpoint = rs.getLong(1);
                     times.computeIfAbsent(endpoint, k -> new Distribution()).add(rs.getLong(3), rs.getLong(4),
                             rs.getLong(5), rs.getLong(6), rs.getBytes(7));
-                    statuses.computeIfAbsent(endpoint, k -> new StatusCounts()).merge(RollupReads.statuses(rs.getBytes(8)));
+                    statuses.computeIfAbsent(endpoint, k -> new StatusCounts()).merge(Lenient.statuses(rs.getBytes(8)));
                     population.computeIfAbsent(endpoint, k -> new HashMap<>())
                             .computeIfAbsent(rs.getLong(9) + ":" + origin, k -> new long[1])[0] += rs.getLong(3);
                 }
@@ -136,7 +137,7 @@ final class ReportQueries {
                     long[] n = days == null ? null : days.get(rs.getLong(3) + ":" + rs.getLong(2));
                     if (n != null && n[0] > 0) {
                         strata.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new Reservoir.Stratum(n[0], RollupReads.sample(rs.getBytes(4), RESERVOIR_SIZE)));
+                                .add(new Reservoir.Stratum(n[0], Lenient.sample(rs.getBytes(4), RESERVOIR_SIZE).values()));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.rollup.Lenient;
 import dev.monitordash.core.rollup.StatusCounts;
 import dev.monitordash.core.store.EpochMicros;
 
@@ -49,7 +50,7 @@ final class StatusQueries {
                     Reads.bind(ps, span.params(id));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            counts.merge(RollupReads.statuses(rs.getBytes(1)));
+                            counts.merge(Lenient.statuses(rs.getBytes(1)));
                         }
                     }
                 }
@@ -65,7 +66,7 @@ final class StatusQueries {
                     Reads.bind(ps, id, span.firstTouchedDay(), span.endTouchedDay(), userId.getAsLong());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            counts.merge(RollupReads.statuses(rs.getBytes(1)));
+                            counts.merge(Lenient.statuses(rs.getBytes(1)));
                         }
                     }
                 }

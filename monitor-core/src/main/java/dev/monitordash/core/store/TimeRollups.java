@@ -1,5 +1,6 @@
 package dev.monitordash.core.store;
 
+import dev.monitordash.core.rollup.Lenient;
 import dev.monitordash.core.rollup.DurationSketch;
 import dev.monitordash.core.rollup.Reservoir;
 import dev.monitordash.core.rollup.StatusCounts;
@@ -173,10 +174,10 @@ final class TimeRollups {
             h.quarters[3] += rs.getLong(9);
             h.firstId = Math.min(h.firstId, rs.getLong(10));
             h.lastId = Math.max(h.lastId, rs.getLong(11));
-            StatusCounts statuses = RollupBlobs.statuses(rs.getBytes(12));
+            StatusCounts statuses = Lenient.statuses(rs.getBytes(12));
             statuses.merge(h.statuses);
             h.statuses = statuses;
-            DurationSketch sketch = RollupBlobs.sketch(rs.getBytes(13));
+            DurationSketch sketch = Lenient.sketch(rs.getBytes(13));
             sketch.merge(h.sketch);
             h.sketch = sketch;
             return true;
@@ -250,11 +251,11 @@ final class TimeRollups {
             d.total = rs.getLong(4) + batch.total;
             d.fastest = Math.min(rs.getLong(5), batch.fastest);
             d.slowest = Math.max(rs.getLong(6), batch.slowest);
-            d.statuses = RollupBlobs.statuses(rs.getBytes(7));
+            d.statuses = Lenient.statuses(rs.getBytes(7));
             d.statuses.merge(batch.statuses);
-            d.sketch = RollupBlobs.sketch(rs.getBytes(8));
+            d.sketch = Lenient.sketch(rs.getBytes(8));
             d.sketch.merge(batch.sketch);
-            d.sample = sample(RollupBlobs.sample(rs.getBytes(9), SAMPLE_SIZE), stored, batch);
+            d.sample = sample(Lenient.sample(rs.getBytes(9), SAMPLE_SIZE), stored, batch);
             return d;
         }
     }

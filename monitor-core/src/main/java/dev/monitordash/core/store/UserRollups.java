@@ -1,5 +1,6 @@
 package dev.monitordash.core.store;
 
+import dev.monitordash.core.rollup.Lenient;
 import dev.monitordash.core.rollup.DurationSketch;
 import dev.monitordash.core.rollup.HourSlots;
 import dev.monitordash.core.rollup.StatusCounts;
@@ -219,9 +220,9 @@ public final class UserRollups {
                         s.total = rs.getLong(2);
                         s.fastest = rs.getLong(3);
                         s.slowest = rs.getLong(4);
-                        s.statuses = RollupBlobs.statuses(rs.getBytes(5));
-                        s.hours = RollupBlobs.hours(rs.getBytes(6));
-                        s.sketch = RollupBlobs.sketch(rs.getBytes(7));
+                        s.statuses = Lenient.statuses(rs.getBytes(5));
+                        s.hours = Lenient.hours(rs.getBytes(6));
+                        s.sketch = Lenient.sketch(rs.getBytes(7));
                         s.merge(u);
                         u = s;
                     }

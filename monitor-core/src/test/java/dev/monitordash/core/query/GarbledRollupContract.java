@@ -164,7 +164,7 @@ abstract class GarbledRollupContract extends AnalyticsStoreFixture {
      * reset first: whatever earlier tests in this JVM garbled, this work's own warnings are counted.
      */
     static String stderrOf(Runnable work) throws Exception {
-        Field logged = Class.forName("dev.monitordash.core.store.RollupBlobs").getDeclaredField("LOGGED");
+        Field logged = Class.forName("dev.monitordash.core.rollup.Lenient").getDeclaredField("LOGGED");
         logged.setAccessible(true);
         ((AtomicBoolean) logged.get(null)).set(false);
         PrintStream original = System.err;

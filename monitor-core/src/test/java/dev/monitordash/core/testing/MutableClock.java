@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand: what "now" is for the store's queries and its retention. */
+/** A clock a test moves by hand: "now" for the store's queries and retention, session expiry and lockouts. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;

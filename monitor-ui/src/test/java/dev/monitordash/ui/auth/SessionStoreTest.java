@@ -1,6 +1,6 @@
 package dev.monitordash.ui.auth;
 
-import dev.monitordash.ui.support.MutableClock;
+import dev.monitordash.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,29 +1,24 @@
-package dev.monitordash.core.store;
+package dev.monitordash.core.rollup;
 
-import dev.monitordash.core.rollup.DurationSketch;
-import dev.monitordash.core.rollup.HourSlots;
-import dev.monitordash.core.rollup.Reservoir;
-import dev.monitordash.core.rollup.RollupFormatException;
-import dev.monitordash.core.rollup.StatusCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads the stored rollup byte strings on the write side. A row whose bytes cannot be read (corrupt, or
- * written by a newer MonitorDash) is logged once and continued from empty: its counters stay exact, its
- * sketch then covers fewer requests than it counts, which the views report as partial.
+ * Decodes stored rollup byte strings for the writer and the views alike. A value that cannot be read
+ * (corrupt, or written by a newer MonitorDash) is logged once and read as empty: the writer continues the
+ * row from empty (its counters stay exact), a view skips it, so one bad row never fails a page or a batch.
  */
-final class RollupBlobs {
+public final class Lenient {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RollupBlobs.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Lenient.class);
     private static final AtomicBoolean LOGGED = new AtomicBoolean();
 
-    private RollupBlobs() {
+    private Lenient() {
     }
 
-    static DurationSketch sketch(byte[] bytes) {
+    public static DurationSketch sketch(byte[] bytes) {
         try {
             return DurationSketch.decode(bytes);
         } catch (RollupFormatException e) {
@@ -32,7 +27,7 @@ final class RollupBlobs {
         }
     }
 
-    static StatusCounts statuses(byte[] bytes) {
+    public static StatusCounts statuses(byte[] bytes) {
         try {
             return StatusCounts.decode(bytes);
         } catch (RollupFormatException e) {
@@ -41,7 +36,7 @@ final class RollupBlobs {
         }
     }
 
-    static HourSlots hours(byte[] bytes) {
+    public static HourSlots hours(byte[] bytes) {
         try {
             return HourSlots.decode(bytes);
         } catch (RollupFormatException e) {
@@ -50,7 +45,7 @@ final class RollupBlobs {
         }
     }
 
-    static Reservoir sample(byte[] bytes, int capacity) {
+    public static Reservoir sample(byte[] bytes, int capacity) {
         try {
             return Reservoir.decode(bytes, capacity);
         } catch (RollupFormatException e) {
@@ -61,7 +56,7 @@ final class RollupBlobs {
 
     private static void logOnce(RollupFormatException e) {
         if (LOGGED.compareAndSet(false, true)) {
-            LOG.warn("MonitorDash found a rollup it cannot read and continues it from empty (further ones are "
+            LOG.warn("MonitorDash found a rollup it cannot read and reads it as empty (further ones are "
                     + "not logged): {}", e.getMessage());
         }
     }

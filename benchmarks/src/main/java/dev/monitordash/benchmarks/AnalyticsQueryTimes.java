@@ -76,6 +76,7 @@ public final class AnalyticsQueryTimes {
             if (reuse) {
                 mix = new RequestMix(SEED, requests, users, newestRequest(config), ZONE);
                 System.out.printf("reusing %s%n", db);
+                catchUp(config); // a fill stopped before its user rollups were done
             } else {
                 mix = new RequestMix(SEED, requests, users, Instant.now().truncatedTo(ChronoUnit.MINUTES), ZONE);
                 fill(config, mix);
@@ -154,6 +155,15 @@ public final class AnalyticsQueryTimes {
             double rolled = (System.nanoTime() - t1) / 1e9;
             System.out.printf("rolled up users and clients in %.1f s; with them %,.0f requests/s%n", rolled,
                     mix.requests() / (seconds + rolled));
+        }
+    }
+
+    /** Rolls up whatever a stopped run left pending, as the writer would between batches. */
+    private static void catchUp(MonitorConfig config) {
+        try (JdbcStore store = JdbcStore.open(config)) {
+            long t0 = System.nanoTime();
+            store.catchUp();
+            System.out.printf("rolled up what was pending in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
     }
 

@@ -93,6 +93,9 @@ public final class ExampleApp {
         });
         server.setHandler(context);
         server.setStopTimeout(5_000);
+        // On SIGTERM, stop the server: it finishes the requests in flight, then the context stops and the
+        // monitor writes what is queued. Without this the JVM exits with the context still running.
+        server.setStopAtShutdown(true);
         server.start();
         return server;
     }

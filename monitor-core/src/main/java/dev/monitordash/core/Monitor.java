@@ -1,9 +1,12 @@
 package dev.monitordash.core;
 
+import dev.monitordash.core.cleanup.ApplicationLoader;
+import dev.monitordash.core.cleanup.ProcessReaper;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.endpoint.EndpointRegistry;
 import dev.monitordash.core.endpoint.MonitoringLevel;
+import dev.monitordash.core.logging.StartupLog;
 import dev.monitordash.core.outlier.OutlierDetector;
 import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.query.DashboardQueries;
@@ -12,16 +15,28 @@ import dev.monitordash.core.record.PipelineStats;
 import dev.monitordash.core.record.RecordPipeline;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.core.store.JdbcStore;
+import dev.monitordash.core.config.ConfigKey;
+import dev.monitordash.core.store.DurationTotal;
 import dev.monitordash.core.store.MonitorStore;
+import dev.monitordash.core.store.SqliteLocation;
 import dev.monitordash.core.store.StoreException;
+import dev.monitordash.core.store.StoreRefusedException;
 import dev.monitordash.core.store.StoredEndpoint;
+import dev.monitordash.core.version.JGitThreads;
 import dev.monitordash.core.version.VersionDetector;
 import dev.monitordash.core.version.VersionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engine of one monitored application: configuration, endpoints, version, store and the recording
@@ -39,6 +54,17 @@ public final class Monitor implements AutoCloseable {
     private final OutlierDetector outliers;
     private final Profiler profiler;
     private final LevelSync levels;
+    private final Thread exitHook = new Thread(this::flushBeforeExit, "monitordash-exit-flush");
+    private volatile boolean storeProblemReported;
+    private String checkedUrl; // the SQLite URL whose file system problems name the path; null: none
+    private final CountDownLatch restored = new CountDownLatch(1);
+
+    /**
+     * How long start waits for the writer's restore: a reachable store answers within it, so the first
+     * requests see the stored levels as before; an unreachable one delays startup by this much at most.
+     */
+    static final long RESTORE_WAIT_MILLIS = 500;
+    private final ApplicationLoader application = ApplicationLoader.ofCurrentThread();
 
     private Monitor(MonitorConfig config, VersionInfo version, MonitorStore store, Duration levelsRefresh) {
         this.config = config;
@@ -64,10 +90,27 @@ public final class Monitor implements AutoCloseable {
                 });
     }
 
-    /** Detects the version, opens (and migrates) the store, restores endpoint levels, starts the writer. */
+    /**
+     * Detects the version, opens the store of {@code monitordash.database} and starts the writer, which then
+     * connects to the store, migrates it and restores the endpoints' levels in the background: the caller
+     * (a container's startup thread) never waits for the database. A SQLite file that visibly cannot be
+     * written is reported at once, as an error naming the key, the path and the fix.
+     */
     public static Monitor start(MonitorConfig config) {
         VersionInfo version = VersionDetector.detect(config);
-        return start(config, version, JdbcStore.open(config));
+        JdbcStore store = JdbcStore.openWithoutConnecting(config, Clock.systemUTC());
+        Monitor monitor = new Monitor(config, version, store, config.levelsRefresh());
+        monitor.checkedUrl = config.databaseUrl();
+        Optional<String> refusal = store.refusal();
+        if (refusal.isPresent()) {
+            // Its own message: the fix is not a writable location but one SQLite copy per file.
+            monitor.storeProblemReported = true;
+            StartupLog.error(LOG, refusal.get() + " (docs/storage.md).");
+            return monitor.begin(false);
+        }
+        Optional<String> problem = SqliteLocation.problem(config.databaseUrl());
+        problem.ifPresent(monitor::reportStoreProblem);
+        return monitor.begin(problem.isEmpty());
     }
 
     /** As {@link #start(MonitorConfig)} with a given store (tests, custom stores). */
@@ -77,11 +120,38 @@ public final class Monitor implements AutoCloseable {
 
     /** As above with a levels refresh period below the configurable minimum of 1 s (tests). */
     static Monitor start(MonitorConfig config, VersionInfo version, MonitorStore store, Duration levelsRefresh) {
-        Monitor monitor = new Monitor(config, version, store, levelsRefresh);
-        monitor.restore();
-        monitor.pipeline.start();
-        monitor.startOutliersIfInUse();
-        return monitor;
+        return new Monitor(config, version, store, levelsRefresh).begin(true);
+    }
+
+    private Monitor begin(boolean waitForRestore) {
+        pipeline.submit(this::restore);
+        pipeline.start();
+        startOutliersIfInUse();
+        if (waitForRestore) {
+            try {
+                restored.await(RESTORE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            // A fallback for applications whose server is not stopped on SIGTERM (an embedded server
+            // without a shutdown hook): the writer is a daemon thread and would die mid-batch.
+            Runtime.getRuntime().addShutdownHook(exitHook);
+        } catch (IllegalStateException alreadyExiting) {
+            LOG.debug("MonitorDash started while the JVM is exiting; no exit flush");
+        }
+        return this;
+    }
+
+    /** At JVM exit: write what is queued within the shutdown timeout (see RecordPipeline#drainBeforeExit). */
+    private void flushBeforeExit() {
+        pipeline.drainBeforeExit();
+    }
+
+    /** The JVM shutdown hook while the monitor runs (tests check that close removes it). */
+    Thread exitHook() {
+        return exitHook;
     }
 
     /**
@@ -96,36 +166,70 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
+    /**
+     * On the writer thread, first thing: stores the version and restores levels and duration statistics.
+     * Throws {@link StoreException} while the store is unreachable, so that the writer retries it; all
+     * reads come before anything is applied, so a retry never counts anything twice.
+     */
     private void restore() {
+        List<StoredEndpoint> stored;
+        List<DurationTotal> totals;
+        Map<String, long[]> recent;
         try {
             store.saveVersion(version, Instant.now());
-            for (StoredEndpoint e : store.loadEndpoints()) {
-                endpoints.restore(e.name(), e.handler(), e.level());
-            }
-            store.loadDurationTotals().forEach(t -> outliers.thresholds().load(t.endpoint(), t.count(),
-                    t.totalMicros() * 1_000L));
-            if (outliers.thresholds().percentileRule()) {
-                store.loadRecentDurations(outliers.thresholds().window()).forEach((endpoint, micros) ->
-                        outliers.thresholds().loadRecent(endpoint, java.util.Arrays.stream(micros).map(m -> m * 1_000L)
-                                .toArray()));
-                outliers.thresholds().endBatch();
-            }
+            stored = store.loadEndpoints();
+            totals = store.loadDurationTotals();
+            recent = outliers.thresholds().percentileRule()
+                    ? store.loadRecentDurations(outliers.thresholds().window()) : Map.of();
+        } catch (StoreRefusedException e) {
+            throw e; // reported at start; nothing to restore from a file this monitor may not use
         } catch (StoreException e) {
-            // A dead database never stops the host application: levels fall back to the default.
-            LOG.warn("MonitorDash could not read its store at startup ({}); endpoints start at level {}",
-                    e.getMessage(), config.defaultLevel());
+            // SQLite only says "unable to open the database file": the dashboard shows the path instead.
+            String problem = SqliteLocation.problem(checkedUrl).orElse(null);
+            reportStoreProblem(problem != null ? problem : e.getMessage());
+            throw problem == null ? e : new StoreException("MonitorDash cannot write its database: " + problem, e);
         }
+        for (StoredEndpoint e : stored) {
+            endpoints.restore(e.name(), e.handler(), e.level());
+        }
+        totals.forEach(t -> outliers.thresholds().load(t.endpoint(), t.count(), t.totalMicros() * 1_000L));
+        if (outliers.thresholds().percentileRule()) {
+            recent.forEach((endpoint, micros) ->
+                    outliers.thresholds().loadRecent(endpoint, Arrays.stream(micros).map(m -> m * 1_000L).toArray()));
+            outliers.thresholds().endBatch();
+        }
+        startOutliersIfInUse(); // a restored level may be 2 or 3
+        restored.countDown();
+    }
+
+    /**
+     * Once per start, an error the user cannot miss (also without an SLF4J provider): the key, its value
+     * and where it came from, why it cannot be used, and what to do. Recording goes on by itself once the
+     * store can be written; until then records wait in the queue, and beyond its capacity are dropped.
+     */
+    private void reportStoreProblem(String why) {
+        if (storeProblemReported) {
+            return;
+        }
+        storeProblemReported = true;
+        String key = ConfigKey.DATABASE.property();
+        StartupLog.error(LOG, "MonitorDash cannot write its database: " + key + " = "
+                + config.effectiveConfiguration().get(key) + " [" + config.sourceOf(ConfigKey.DATABASE) + "]: "
+                + why + ". Requests are not recorded until it can be written (up to " + config.queueCapacity()
+                + " wait in the queue). Fix: set " + key + " (or " + ConfigKey.DATABASE.env() + ") to a location"
+                + " this process can write, e.g. jdbc:sqlite:/var/lib/<app>/monitordash.db, or make that one"
+                + " writable; the dashboard's status line shows the store's state.");
     }
 
     /** Declares an endpoint found at startup, so the rules table lists it before it is requested. */
     public Endpoint declare(String name, String handler) {
         Endpoint e = endpoints.declare(name, handler);
         if (e.kind() == Endpoint.Kind.ROUTE) {
-            try {
-                store.saveEndpoint(e.name(), handler, e.level(), Instant.now(), version.name());
-            } catch (StoreException ex) {
-                LOG.debug("MonitorDash could not store endpoint {} yet: {}", name, ex.getMessage());
-            }
+            // Stored by the writer: a container declares every mapping on its startup thread, which must
+            // not wait for the database (2 s per mapping with an unreachable one).
+            int level = e.level();
+            Instant now = Instant.now();
+            pipeline.submit(() -> store.saveEndpoint(e.name(), handler, level, now, version.name()));
         }
         return e;
     }
@@ -192,12 +296,22 @@ public final class Monitor implements AutoCloseable {
         return pipeline.stats();
     }
 
-    /** Flushes the queue within the configured shutdown timeout, then closes the store. */
+    /**
+     * Flushes the queue within the configured shutdown timeout, then closes the store; every thread the
+     * monitor started, or made a library start, has ended when it returns (an undeploy leaves nothing).
+     */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook); // else an undeployed application stays loaded
+        } catch (IllegalStateException exiting) {
+            // Closed from a container's own shutdown hook: ours runs too, and finds the writer stopped.
+        }
         outliers.close();
         profiler.close();
         pipeline.close();
         store.close();
+        JGitThreads.stopIfOwnedBy(application);
+        ProcessReaper.release(application);
     }
 }

@@ -1,6 +1,9 @@
 package dev.monitordash.servlet;
 
 import dev.monitordash.core.Monitor;
+import dev.monitordash.core.logging.StartupLog;
+import dev.monitordash.core.record.StoreState;
+import dev.monitordash.core.security.Passwords;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -11,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,6 +39,7 @@ final class ContextBinding {
     private final String dashboardPattern;
     private volatile BindingSettings settings;
     private volatile Monitor monitor;
+    private volatile String generatedAdminPassword;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ContextBinding(ServletContext context, BindingSettings settings, boolean automatic) {
@@ -118,7 +123,15 @@ final class ContextBinding {
         return monitor;
     }
 
+    /** The admin password generated when none is configured, announced in the startup summary; else null. */
+    String generatedAdminPassword() {
+        return generatedAdminPassword;
+    }
+
     private void start() {
+        // Generated here, not when the dashboard servlet first runs: the summary announces it at startup.
+        generatedAdminPassword = settings.config().adminPassword().filter(p -> !p.isEmpty()).isPresent()
+                ? null : Passwords.generate();
         Monitor m = settings.startMonitor();
         m.endpoints().declareInternal(dashboardPattern);
         monitor = m;
@@ -150,6 +163,27 @@ final class ContextBinding {
         if (!taken.isEmpty()) {
             throw new IllegalStateException("MonitorDash cannot mount its dashboard at " + dashboardPattern
                     + ": the application already maps " + taken + "; choose another dashboard path");
+        }
+    }
+
+    /**
+     * Logs the startup summary once the filter has declared the mapped routes: at WARN when the user must
+     * act (a generated password to note, a store that cannot be written), and on System.err as well when
+     * SLF4J has no provider.
+     */
+    void announce(List<String> routes) {
+        Monitor m = monitor;
+        if (m == null) {
+            return;
+        }
+        // No waiting here: Monitor.start already gave the store a fraction of a second to answer.
+        boolean ready = m.stats().store() == StoreState.OK; // read before the summary: it only gets better
+        String summary = StartupSummary.of(m, context.getContextPath(), routes, generatedAdminPassword,
+                settings.store() == null);
+        if (generatedAdminPassword != null || !ready) {
+            StartupLog.warn(LOG, summary);
+        } else {
+            StartupLog.info(LOG, summary);
         }
     }
 

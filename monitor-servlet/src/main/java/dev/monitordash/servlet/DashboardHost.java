@@ -32,7 +32,7 @@ final class DashboardHost extends HttpServlet {
         if (monitor == null) {
             throw new UnavailableException("MonitorDash did not start; see the log");
         }
-        HttpServlet servlet = DashboardMount.create(monitor);
+        HttpServlet servlet = DashboardMount.create(monitor, binding.generatedAdminPassword());
         servlet.init(config);
         dashboard = servlet;
     }

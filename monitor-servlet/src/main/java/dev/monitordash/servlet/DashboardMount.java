@@ -17,8 +17,14 @@ public final class DashboardMount {
 
     /** A new dashboard servlet reading from and controlling {@code monitor}. */
     public static HttpServlet create(Monitor monitor) {
-        // Login throttling counts failures per client, so it must see through trusted proxies too.
+        // Login throttling counts logins per client, so it must see through trusted proxies too.
         ClientAddressResolver clients = new ClientAddressResolver(monitor.config().trustedProxies());
         return new DashboardServlet(monitor, PasswordVerifier.configured(), clients::resolve);
+    }
+
+    /** As above, with the admin password the binding generated (and announced) at startup. */
+    static HttpServlet create(Monitor monitor, String generatedAdminPassword) {
+        ClientAddressResolver clients = new ClientAddressResolver(monitor.config().trustedProxies());
+        return new DashboardServlet(monitor, PasswordVerifier.configured(), clients::resolve, generatedAdminPassword);
     }
 }

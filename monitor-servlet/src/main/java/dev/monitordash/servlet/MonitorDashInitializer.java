@@ -43,6 +43,6 @@ public final class MonitorDashInitializer implements ServletContainerInitializer
             return;
         }
         LOG.info("MonitorDash binds automatically to {} ({})", context.getContextPath(), decision.reason());
-        ContextBinding.bindAutomatically(context, options.get().settings());
+        ContextBinding.bindAutomatically(context, options.get().settings(context.getContextPath()));
     }
 }

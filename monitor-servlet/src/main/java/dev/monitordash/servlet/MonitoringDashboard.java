@@ -128,9 +128,9 @@ public final class MonitoringDashboard {
         }
         /** Outliers kept per endpoint (default 100). */
         public Builder outlierKeep(int n) { config.outlierKeep(n); return this; }
-        /** Headers masked in outliers besides Authorization, Cookie, Set-Cookie, Proxy-Authorization. */
+        /** Header or parameter names masked in outliers besides the built-in rule (docs/outliers.md#masking). */
         public Builder outlierMaskHeaders(String... names) { config.outlierMaskHeaders(List.of(names)); return this; }
-        /** Words that mask a parameter in outliers when its name contains one (default password, secret, ...). */
+        /** Words that mask a header or parameter in outliers when its name contains one, besides the built-in rule. */
         public Builder outlierMaskParameters(String... words) {
             config.outlierMaskParameters(List.of(words));
             return this;
@@ -189,11 +189,17 @@ public final class MonitoringDashboard {
          * @throws IllegalStateException if already bound, or if the context no longer accepts filters
          */
         public Monitor bind(ServletContext context) {
-            return ContextBinding.bindFromCode(Objects.requireNonNull(context, "context"), settings());
+            Objects.requireNonNull(context, "context");
+            return ContextBinding.bindFromCode(context, settings(context.getContextPath()));
         }
 
-        BindingSettings settings() {
-            return new BindingSettings(config.build(), groupBy, endpointResolver, store);
+        /**
+         * The options for the application at {@code contextPath}: a database and service left at their
+         * defaults become its own (a SQLite file per application), see {@code ApplicationDefaults}.
+         */
+        BindingSettings settings(String contextPath) {
+            return new BindingSettings(config.applicationDefaults(contextPath).build(), groupBy, endpointResolver,
+                    store);
         }
     }
 }

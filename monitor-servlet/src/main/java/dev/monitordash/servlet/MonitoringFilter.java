@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -97,22 +99,27 @@ public final class MonitoringFilter implements Filter {
             BindingSettings settings = binding.settings();
             use(m, settings.groupBy(), settings.endpointResolver());
         }
-        if (filterConfig != null) {
-            declareMappedRoutes(filterConfig);
+        List<String> routes = filterConfig != null ? declareMappedRoutes(filterConfig) : List.of();
+        if (binding != null) {
+            binding.announce(routes);
         }
     }
 
-    // The rules table lists endpoints before their first request (seed ch. 3.1).
-    private void declareMappedRoutes(FilterConfig filterConfig) {
+    // The rules table lists endpoints before their first request (seed ch. 3.1). Declaring only queues
+    // the store write for the writer thread: the container's startup thread never waits for the database.
+    private List<String> declareMappedRoutes(FilterConfig filterConfig) {
+        List<String> declared = new ArrayList<>();
         try {
             for (Map.Entry<String, String> route : ServletMappings.discover(filterConfig.getServletContext()).entrySet()) {
                 if (!route.getKey().equals(internalPattern)) {
                     monitor.declare(route.getKey(), route.getValue());
+                    declared.add(route.getKey());
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("MonitorDash could not list the servlet mappings; endpoints appear when first requested", e);
         }
+        return declared;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.monitordash.servlet;
 import dev.monitordash.core.Monitor;
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.record.PipelineStats;
+import dev.monitordash.core.record.StoreState;
 import dev.monitordash.core.testing.UnwritableSqliteFile;
 import dev.monitordash.servlet.testing.Await;
 import dev.monitordash.servlet.testing.DashboardSession;
@@ -317,7 +318,7 @@ abstract class ContainerContractTest {
 
         // Stop returned: the monitor is closed, and a fresh connection finds every request in the file.
         assertEquals(requests, rows.requestsByUser("queued"), "everything queued was written before stop returned");
-        assertEquals(new PipelineStats(requests + 1, requests + 1, 0, 0, true, null), monitor.stats());
+        assertEquals(new PipelineStats(requests + 1, requests + 1, 0, 0, 0, 0, StoreState.OK, null), monitor.stats());
     }
 
     @Test

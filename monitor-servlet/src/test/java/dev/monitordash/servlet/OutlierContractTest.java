@@ -145,7 +145,9 @@ abstract class OutlierContractTest {
         start(b -> { });
         warmUp(10, 20); // mean ≈ 20 ms: threshold ≈ 50 ms
         assertEquals(200, get("/slow/order?ms=1500&password=hunter2&page=3",
-                "Authorization", "Basic YWRtaW46c2VjcmV0", "X-Trace", "trace-42").statusCode());
+                "Authorization", "Basic YWRtaW46c2VjcmV0", "X-Trace", "trace-42", "X-Api-Key", "key-7f3a9e",
+                "X-Auth-Token", "tok-51c2d8", "X-Amz-Security-Token", "amz-90be11", "X-Request-Id", "req-77")
+                .statusCode());
 
         Await.until("the outlier in the SQLite file", DEADLINE, () -> outlierOf("/slow/order") != null);
         OutlierSummary summary = outlierOf("/slow/order");
@@ -171,6 +173,11 @@ abstract class OutlierContractTest {
         // Header names as the container reports them: Tomcat lower-cases them.
         assertEquals(List.of(Masking.MASK), header(d, "Authorization"), d.request().headers()::toString);
         assertEquals(List.of("trace-42"), header(d, "X-Trace"));
+        // Credentials in custom headers are masked by the rule that masks parameters (issue 13, item 6).
+        assertEquals(List.of(Masking.MASK), header(d, "X-Api-Key"), d.request().headers()::toString);
+        assertEquals(List.of(Masking.MASK), header(d, "X-Auth-Token"));
+        assertEquals(List.of(Masking.MASK), header(d, "X-Amz-Security-Token"));
+        assertEquals(List.of("req-77"), header(d, "X-Request-Id"));
         assertTrue(d.request().parameters().contains(new NameValue("password", Masking.MASK)));
         assertTrue(d.request().parameters().contains(new NameValue("page", "3")));
         assertEquals("ms=1500&password=" + Masking.MASK + "&page=3", d.request().query());
@@ -179,7 +186,8 @@ abstract class OutlierContractTest {
         // Linked to its request row in the file, and nothing secret reached the file.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("monitor.db"));
              ResultSet rs = c.createStatement().executeQuery("SELECT r.duration, "
-                     + "(SELECT COUNT(*) FROM outlier_field f WHERE f.value LIKE '%YWRtaW46%' OR f.value LIKE '%hunter2%') "
+                     + "(SELECT COUNT(*) FROM outlier_field f WHERE f.value LIKE '%YWRtaW46%' OR f.value LIKE '%hunter2%'"
+                     + " OR f.value LIKE '%7f3a9e%' OR f.value LIKE '%51c2d8%' OR f.value LIKE '%90be11%') "
                      + "FROM outlier o JOIN request_detail r ON r.id = o.request_id WHERE o.id = " + summary.id())) {
             assertTrue(rs.next());
             assertTrue(rs.getLong(1) >= 1_500_000);

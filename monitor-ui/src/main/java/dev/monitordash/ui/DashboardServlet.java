@@ -63,15 +63,29 @@ public final class DashboardServlet extends HttpServlet {
     /**
      * @param monitor       the engine the dashboard shows and changes
      * @param passwords     checks a typed password against the configured one (plain text or a hash)
-     * @param clientAddress the client address login throttling counts failures by (trusted-proxy aware
+     * @param clientAddress the client address login throttling counts logins by (trusted-proxy aware
      *                      in the servlet module); only used on login
      */
     public DashboardServlet(Monitor monitor, PasswordVerifier passwords,
             Function<HttpServletRequest, String> clientAddress) {
+        this(monitor, clientAddress, new Accounts(monitor.config(), Objects.requireNonNull(passwords, "passwords")));
+    }
+
+    /**
+     * As above, with the admin password generated and announced at startup by the caller when none is
+     * configured (ignored when one is).
+     */
+    public DashboardServlet(Monitor monitor, PasswordVerifier passwords,
+            Function<HttpServletRequest, String> clientAddress, String generatedAdminPassword) {
+        this(monitor, clientAddress, new Accounts(monitor.config(), Objects.requireNonNull(passwords, "passwords"),
+                generatedAdminPassword));
+    }
+
+    private DashboardServlet(Monitor monitor, Function<HttpServletRequest, String> clientAddress, Accounts accounts) {
         Objects.requireNonNull(monitor, "monitor");
         ClassLoader loader = DashboardServlet.class.getClassLoader();
-        this.auth = new AuthRoutes(new Accounts(monitor.config(), Objects.requireNonNull(passwords, "passwords")),
-                new SessionStore(), new LoginThrottle(), Objects.requireNonNull(clientAddress, "clientAddress"));
+        this.auth = new AuthRoutes(accounts, new SessionStore(), new LoginThrottle(),
+                Objects.requireNonNull(clientAddress, "clientAddress"));
         this.api = new ApiRoutes(monitor);
         this.assets = new Assets(loader);
         this.pages = new Pages(loader);

@@ -26,6 +26,8 @@ final class Checks {
     private static final int MAX_USER_LENGTH = 100;
     private static final int MAX_NAME_LENGTH = 255;
     private static final Duration MAX_SHUTDOWN = Duration.ofMinutes(10);
+    private static final Duration MIN_QUERY_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration MAX_QUERY_TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern PATH_CHARS = Pattern.compile("[A-Za-z0-9._~/-]+");
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
@@ -245,6 +247,13 @@ final class Checks {
     Duration retentionRollups(Duration v, Duration requests) {
         return durationBetween(ConfigKey.RETENTION_ROLLUPS, v, Duration.ofDays(1).compareTo(requests) > 0
                 ? Duration.ofDays(1) : requests, MAX_RETENTION);
+    }
+
+    Duration dashboardQueryTimeout(Duration v) {
+        if (v == null || v.compareTo(MIN_QUERY_TIMEOUT) < 0 || v.compareTo(MAX_QUERY_TIMEOUT) > 0) {
+            throw fail(ConfigKey.DASHBOARD_QUERY_TIMEOUT, v == null ? null : Values.format(v));
+        }
+        return v;
     }
 
     Duration shutdownTimeout(Duration v) {

@@ -17,7 +17,8 @@ public enum ConfigKey {
 
     DATABASE("monitordash.database", "jdbc:sqlite:monitordash.db", null,
             "a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql:",
-            "Where records are stored (seed: DATABASE). The default is a SQLite file in the working directory."),
+            "Where records are stored (seed: DATABASE). The default is a SQLite file in the working directory,"
+                    + " one per web application: monitordash-shop.db for the one at /shop (monitordash.db at /)."),
     DATABASE_USER("monitordash.database.user", null, "none",
             "a user name",
             "Database user, when the JDBC URL does not carry it."),
@@ -68,14 +69,15 @@ public enum ConfigKey {
     OUTLIER_KEEP("monitordash.outlier.keep", "100", null,
             "an integer from 1 to 100000",
             "Outliers kept per endpoint; older ones are deleted when new ones are stored."),
-    OUTLIER_MASK_HEADERS("monitordash.outlier.mask.headers", null, "none (Authorization, Cookie, Set-Cookie and"
-            + " Proxy-Authorization are always masked)",
-            "header names separated by commas",
-            "Further request headers whose values an outlier stores as •••."),
-    OUTLIER_MASK_PARAMETERS("monitordash.outlier.mask.parameters", "password,secret,token,key,session", null,
+    OUTLIER_MASK_HEADERS("monitordash.outlier.mask.headers", null, "none (the built-in rule always applies)",
+            "header or parameter names separated by commas",
+            "Further request headers or parameters, by whole name (ignoring case), whose values an outlier"
+                    + " stores as •••. Built in: any name with a token such as token, key, secret, password,"
+                    + " auth, session, credential, signature, csrf or cookie (docs/outliers.md#masking)."),
+    OUTLIER_MASK_PARAMETERS("monitordash.outlier.mask.parameters", null, "none (the built-in rule always applies)",
             "words separated by commas (letters, digits, - and _)",
-            "A request parameter whose name contains one of these words (ignoring case) is stored as"
-                    + " ••• in an outlier."),
+            "Further words: a request header or parameter whose name contains one anywhere (ignoring case)"
+                    + " is stored as ••• in an outlier."),
     OUTLIER_MAX_STACK_DEPTH("monitordash.outlier.max.stack-depth", "256", null,
             "an integer from 1 to 10000",
             "Frames an outlier keeps of its request thread's stack; a cut is marked (truncated)."),
@@ -112,7 +114,8 @@ public enum ConfigKey {
             "Time zone of the dashboard's days and hours (heatmap, hits today)."),
     SERVICE("monitordash.service", "app", null,
             "a name of at most 255 characters",
-            "Name of the monitored service; tells services apart in a shared database."),
+            "Name of the monitored service; tells services apart in a shared database. In a web application"
+                    + " the default is its context path (shop for /shop; app at /)."),
     INSTANCE("monitordash.instance", null, "host name:process id",
             "a name of at most 255 characters",
             "Name of this running instance; tells instances of one service apart in a shared database."),
@@ -138,7 +141,11 @@ public enum ConfigKey {
                     + " chunks by the writer. The dashboard's views read rollups, kept longer."),
     RETENTION_ROLLUPS("monitordash.retention.rollups", "400d", null,
             "a duration from 1d to 3650d, at least monitordash.retention.requests",
-            "How long the hourly, daily and per-user rollups that every dashboard view reads are kept.");
+            "How long the hourly, daily and per-user rollups that every dashboard view reads are kept."),
+    DASHBOARD_QUERY_TIMEOUT("monitordash.dashboard.query-timeout", "30s", null,
+            "a duration from 100ms to 10m such as 30s or 2m",
+            "How long one dashboard call may read the database before it is cancelled and answered 503;"
+                    + " dashboard readers use their own connections, so they never hold up recording.");
 
     private final String property;
     private final String env;

@@ -60,6 +60,7 @@ public final class MonitorConfig {
     private final int queueCapacity;
     private final int batchSize;
     private final Duration shutdownTimeout;
+    private final Duration dashboardQueryTimeout;
     private final Duration retentionRequests;
     private final Duration retentionRollups;
     private final Map<ConfigKey, String> sources;
@@ -106,6 +107,7 @@ public final class MonitorConfig {
         this.queueCapacity = c.range(ConfigKey.QUEUE_CAPACITY, b.queueCapacity, 1, 4_194_304);
         this.batchSize = c.range(ConfigKey.WRITER_BATCH_SIZE, b.batchSize, 1, Math.min(100_000, queueCapacity));
         this.shutdownTimeout = c.shutdownTimeout(b.shutdownTimeout);
+        this.dashboardQueryTimeout = c.dashboardQueryTimeout(b.dashboardQueryTimeout);
         this.retentionRequests = c.retentionRequests(b.retentionRequests);
         this.retentionRollups = c.retentionRollups(b.retentionRollups, retentionRequests);
         this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
@@ -142,9 +144,9 @@ public final class MonitorConfig {
     public int outlierPercentileWindow() { return outlierPercentileWindow; }
     /** Outliers kept per endpoint. */
     public int outlierKeep() { return outlierKeep; }
-    /** Header names masked in outliers besides the always-masked credentials headers. */
+    /** Header or parameter names masked in outliers besides the built-in rule ({@code SensitiveNames}). */
     public List<String> outlierMaskHeaders() { return outlierMaskHeaders; }
-    /** Words that, contained in a parameter name (ignoring case), mask its values in outliers. */
+    /** Words that, contained in a header or parameter name (ignoring case), mask its values in outliers. */
     public List<String> outlierMaskParameters() { return outlierMaskParameters; }
     /** Frames kept of an outlier's request stack. */
     public int outlierMaxStackDepth() { return outlierMaxStackDepth; }
@@ -176,6 +178,8 @@ public final class MonitorConfig {
     public int queueCapacity() { return queueCapacity; }
     public int batchSize() { return batchSize; }
     public Duration shutdownTimeout() { return shutdownTimeout; }
+    /** How long one dashboard call may read before it is cancelled. */
+    public Duration dashboardQueryTimeout() { return dashboardQueryTimeout; }
     /** How long raw request rows are kept. */
     public Duration retentionRequests() { return retentionRequests; }
     /** How long rollups are kept; at least {@link #retentionRequests()}. */
@@ -253,6 +257,7 @@ public final class MonitorConfig {
             case QUEUE_CAPACITY -> Integer.toString(queueCapacity);
             case WRITER_BATCH_SIZE -> Integer.toString(batchSize);
             case SHUTDOWN_TIMEOUT -> Values.format(shutdownTimeout);
+            case DASHBOARD_QUERY_TIMEOUT -> Values.format(dashboardQueryTimeout);
             case RETENTION_REQUESTS -> Values.format(retentionRequests);
             case RETENTION_ROLLUPS -> Values.format(retentionRollups);
         };
@@ -310,6 +315,7 @@ public final class MonitorConfig {
         int queueCapacity;
         int batchSize;
         Duration shutdownTimeout;
+        Duration dashboardQueryTimeout;
         Duration retentionRequests;
         Duration retentionRollups;
         /** Where each value came from; a key without an entry holds its default. */
@@ -396,6 +402,10 @@ public final class MonitorConfig {
         public Builder queueCapacity(int v) { queueCapacity = v; return code(ConfigKey.QUEUE_CAPACITY); }
         public Builder batchSize(int v) { batchSize = v; return code(ConfigKey.WRITER_BATCH_SIZE); }
         public Builder shutdownTimeout(Duration v) { shutdownTimeout = v; return code(ConfigKey.SHUTDOWN_TIMEOUT); }
+        public Builder dashboardQueryTimeout(Duration v) {
+            dashboardQueryTimeout = v;
+            return code(ConfigKey.DASHBOARD_QUERY_TIMEOUT);
+        }
         public Builder retentionRequests(Duration v) { retentionRequests = v; return code(ConfigKey.RETENTION_REQUESTS); }
         public Builder retentionRollups(Duration v) { retentionRollups = v; return code(ConfigKey.RETENTION_ROLLUPS); }
 
@@ -406,6 +416,24 @@ public final class MonitorConfig {
          */
         public Builder set(ConfigKey key, String value) {
             return set(key, value, Checks.CODE);
+        }
+
+        /**
+         * The defaults that depend on which web application is monitored: {@code monitordash.database} and
+         * {@code monitordash.service} from its context path ({@link ApplicationDefaults}), each only while it
+         * still holds its default, so a value from code, a system property, the environment or a file is never
+         * changed. Call it last, just before {@link #build()}.
+         *
+         * @param contextPath the servlet context path, {@code ""} for the root application
+         */
+        public Builder applicationDefaults(String contextPath) {
+            if (!sources.containsKey(ConfigKey.DATABASE)) {
+                databaseUrl = ApplicationDefaults.databaseUrl(contextPath);
+            }
+            if (!sources.containsKey(ConfigKey.SERVICE)) {
+                serviceName = ApplicationDefaults.serviceName(contextPath);
+            }
+            return this;
         }
 
         /** Whether the key was set in code (then the loader leaves it alone). */
@@ -456,6 +484,7 @@ public final class MonitorConfig {
                     case QUEUE_CAPACITY -> queueCapacity(Values.integer(value));
                     case WRITER_BATCH_SIZE -> batchSize(Values.integer(value));
                     case SHUTDOWN_TIMEOUT -> shutdownTimeout(Values.duration(value));
+                    case DASHBOARD_QUERY_TIMEOUT -> dashboardQueryTimeout(Values.duration(value));
                     case RETENTION_REQUESTS -> retentionRequests(Values.duration(value));
                     case RETENTION_ROLLUPS -> retentionRollups(Values.duration(value));
                 };

@@ -3,41 +3,32 @@ package dev.monitordash.core.outlier;
 import dev.monitordash.core.config.MonitorConfig;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Hides credentials before an outlier's request data is stored: the values of credential headers and
- * of parameters whose names contain a sensitive word become {@value #MASK}. Also applies the size caps
- * of {@link Truncation}, so what reaches the store is bounded whatever the request sent.
+ * Hides credentials before an outlier's request data is stored: the values of headers and parameters
+ * whose names {@link SensitiveNames} judges sensitive become {@value #MASK}, by one rule for both. Also
+ * applies the size caps of {@link Truncation}, so what reaches the store is bounded whatever the request
+ * sent.
  */
 public final class Masking {
 
     public static final String MASK = "\u2022\u2022\u2022";
 
-    /** Always masked, whatever the configuration says. */
-    static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "set-cookie",
-            "proxy-authorization");
-
-    private final Set<String> headers = new HashSet<>();
-    private final List<String> parameterWords = new ArrayList<>();
+    private final SensitiveNames sensitive;
     private final OutlierLimits limits;
 
-    public Masking(List<String> extraHeaders, List<String> parameterWords) {
-        this(extraHeaders, parameterWords, OutlierLimits.DEFAULTS);
+    /**
+     * @param extraNames whole header or parameter names masked besides the built-in rule
+     * @param extraWords words masking any header or parameter whose name contains one
+     */
+    public Masking(List<String> extraNames, List<String> extraWords) {
+        this(extraNames, extraWords, OutlierLimits.DEFAULTS);
     }
 
-    public Masking(List<String> extraHeaders, List<String> parameterWords, OutlierLimits limits) {
+    public Masking(List<String> extraNames, List<String> extraWords, OutlierLimits limits) {
         this.limits = limits;
-        headers.addAll(CREDENTIAL_HEADERS);
-        for (String h : extraHeaders) {
-            headers.add(h.toLowerCase(Locale.ROOT));
-        }
-        for (String w : parameterWords) {
-            this.parameterWords.add(w.toLowerCase(Locale.ROOT));
-        }
+        this.sensitive = new SensitiveNames(extraNames, extraWords);
     }
 
     public static Masking of(MonitorConfig config) {
@@ -49,38 +40,29 @@ public final class Masking {
         return limits;
     }
 
-    public boolean masksHeader(String name) {
-        return headers.contains(name.toLowerCase(Locale.ROOT));
-    }
-
-    public boolean masksParameter(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        for (String w : parameterWords) {
-            if (n.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a header's or parameter's value is stored as {@value #MASK}: one rule for both. */
+    public boolean masks(String name) {
+        return sensitive.isSensitive(name);
     }
 
     /** The request data as it may be stored: masked and capped. */
     public RequestData apply(RequestData data) {
         List<String> notes = new ArrayList<>(data.notes());
-        List<NameValue> h = maskAll(data.headers(), true, limits.fields(), "headers", notes);
-        List<NameValue> p = maskAll(data.parameters(), false, limits.fields(), "parameters", notes);
+        List<NameValue> h = maskAll(data.headers(), limits.fields(), "headers", notes);
+        List<NameValue> p = maskAll(data.parameters(), limits.fields(), "parameters", notes);
         int chars = limits.valueChars();
         return new RequestData(Truncation.cap(data.url(), chars), Truncation.cap(maskQuery(data.query()), chars),
                 data.method(), h, p, data.remoteAddress(), Truncation.cap(data.user(), chars), notes);
     }
 
-    private List<NameValue> maskAll(List<NameValue> items, boolean header, int max, String what, List<String> notes) {
+    private List<NameValue> maskAll(List<NameValue> items, int max, String what, List<String> notes) {
         List<NameValue> out = new ArrayList<>(Math.min(items.size(), max));
         for (NameValue nv : items) {
             if (out.size() == max) {
                 notes.add(what + ": " + (items.size() - max) + " more not kept " + Truncation.MARK);
                 break;
             }
-            boolean masked = header ? masksHeader(nv.name()) : masksParameter(nv.name());
+            boolean masked = masks(nv.name());
             out.add(new NameValue(Truncation.cap(nv.name(), limits.valueChars()),
                     masked ? MASK : Truncation.cap(nv.value(), limits.valueChars())));
         }
@@ -99,7 +81,7 @@ public final class Masking {
             }
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (eq >= 0 && masksParameter(QueryString.decode(name))) {
+            if (eq >= 0 && masks(QueryString.decode(name))) {
                 sb.append(name).append('=').append(MASK);
             } else {
                 sb.append(pair);

@@ -1,5 +1,6 @@
 package dev.monitordash.core.outlier;
 
+import dev.monitordash.core.cleanup.ApplicationLoader;
 import dev.monitordash.core.config.MonitorConfig;
 
 import java.util.function.Supplier;
@@ -18,6 +19,7 @@ public final class OutlierDetector implements AutoCloseable {
     private final String threadName;
     private final SystemSampling sampling;
     private final Object startLock = new Object();
+    private final ApplicationLoader application = ApplicationLoader.ofCurrentThread();
     private volatile Watchdog watchdog;
     private volatile boolean closed;
 
@@ -135,6 +137,7 @@ public final class OutlierDetector implements AutoCloseable {
             if (watchdog != null) {
                 watchdog.close();
                 sampling.close();
+                JnaCleaner.stopIfOwnedBy(application); // OSHI, on the sampling thread, may have started it
             }
         }
     }

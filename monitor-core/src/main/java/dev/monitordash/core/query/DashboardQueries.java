@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * The one query layer behind the dashboard: each page's API asks here, never SQL directly, so that
- * rollups can later replace raw scans without touching the API.
+ * rollups can later replace raw scans without touching the API. A call over a stored value that cannot be
+ * read still answers, without it; whether a call's figures are partial that way is told by
+ * {@link PartialReads}, not by its result.
  */
 public interface DashboardQueries {
 

@@ -1,42 +1,27 @@
 package dev.monitordash.core.query;
 
 import dev.monitordash.core.rollup.DurationSketch;
-import dev.monitordash.core.rollup.RollupFormatException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.monitordash.core.rollup.Lenient;
 
 /**
  * Execution times of one group (an endpoint, a version, a user) merged from rollup rows: exact count, sum,
  * min and max, and a quantile sketch. A sketch that cannot be read (corrupt bytes, a newer format) is
- * logged once and skipped: the group's box then covers fewer requests than it counts ({@link #partial()}),
- * the page still answers.
+ * skipped through {@link Lenient}, like every other stored value the views decode (logged once, counted
+ * for the read's partial marker, {@link PartialReads}): the group's box then covers fewer requests than it
+ * counts, the page still answers.
  */
 final class Distribution {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Distribution.class);
-    private static final AtomicBoolean LOGGED = new AtomicBoolean();
 
     long requests;
     long total;
     long fastest = Long.MAX_VALUE;
     long slowest = Long.MIN_VALUE;
     final DurationSketch sketch = new DurationSketch();
-    private boolean partial;
 
     void add(long requests, long total, long fastest, long slowest, byte[] sketchBytes) {
         addNumbers(requests, total, fastest, slowest);
         if (sketchBytes != null) {
-            try {
-                sketch.merge(DurationSketch.decode(sketchBytes));
-            } catch (RollupFormatException e) {
-                partial = true;
-                if (LOGGED.compareAndSet(false, true)) {
-                    LOG.warn("MonitorDash skipped a rollup sketch it cannot read (further ones are not logged): {}",
-                            e.getMessage());
-                }
-            }
+            sketch.merge(Lenient.sketch(sketchBytes));
         }
     }
 
@@ -56,11 +41,6 @@ final class Distribution {
     void merge(Distribution o) {
         addNumbers(o.requests, o.total, o.fastest, o.slowest);
         sketch.merge(o.sketch);
-        partial |= o.partial;
-    }
-
-    boolean partial() {
-        return partial || sketch.count() < requests;
     }
 
     double meanMillis() {

@@ -1,5 +1,6 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.rollup.SkippedValues;
 import dev.monitordash.core.store.StoreException;
 
 import java.sql.Connection;
@@ -10,7 +11,9 @@ import java.sql.SQLException;
 /**
  * Runs one view's reads in one snapshot transaction (the numbers of one chart agree with each other
  * while the writer keeps writing) and turns SQL failures into {@link StoreException}, so that no SQL
- * error ever reaches a client.
+ * error ever reaches a client. Each read also counts the stored values it had to skip as unreadable
+ * ({@link SkippedValues}, opened and closed here around the read only) and hands the count to the caller's
+ * {@link PartialReads}, so a view can say it is partial without any view's result type knowing.
  */
 final class Reads {
 
@@ -26,7 +29,26 @@ final class Reads {
     }
 
     <T> T read(String what, Work<T> work) {
-        try (Connection c = connections.openSnapshot()) {
+        return read(what, work, false);
+    }
+
+    /** As {@link #read}, without the dashboard's time limit: an export streams as long as its client reads. */
+    <T> T readExport(String what, Work<T> work) {
+        return read(what, work, true);
+    }
+
+    private <T> T read(String what, Work<T> work, boolean export) {
+        try (SkippedValues skipped = SkippedValues.open()) {
+            try {
+                return readSnapshot(what, work, export);
+            } finally {
+                PartialReads.add(skipped.count());
+            }
+        }
+    }
+
+    private <T> T readSnapshot(String what, Work<T> work, boolean export) {
+        try (Connection c = export ? connections.openExportSnapshot() : connections.openSnapshot()) {
             try {
                 T result = work.run(c);
                 c.commit();

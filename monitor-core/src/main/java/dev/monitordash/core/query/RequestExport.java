@@ -131,7 +131,7 @@ final class RequestExport {
     /** @param endpoint null for all endpoints; @return the number of rows given to the sink */
     long export(String endpoint, TimeRange range, RequestSink sink) throws IOException {
         try {
-            return reads.read("requests to export", c -> {
+            return reads.readExport("requests to export", c -> {
                 Long endpointId = endpoint == null ? null : Reads.endpointId(c, endpoint);
                 long[] ids = idBounds(c, endpointId, range.fromMicros(), range.toMicros());
                 if (ids == null) {

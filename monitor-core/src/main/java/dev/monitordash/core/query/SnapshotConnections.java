@@ -11,6 +11,16 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface SnapshotConnections {
 
-    /** @throws dev.monitordash.core.store.StoreException if the store is unusable (e.g. schema too new) */
+    /**
+     * A snapshot for one dashboard call; the store may cancel its statements once the call has read for
+     * longer than {@code monitordash.dashboard.query-timeout}.
+     *
+     * @throws dev.monitordash.core.store.StoreException if the store is unusable (e.g. schema too new)
+     */
     Connection openSnapshot() throws SQLException;
+
+    /** A snapshot for an export, which streams for as long as its client reads: no time limit. */
+    default Connection openExportSnapshot() throws SQLException {
+        return openSnapshot();
+    }
 }

@@ -1,12 +1,16 @@
 package dev.monitordash.core.record;
 
 import dev.monitordash.core.store.MonitorStore;
+import dev.monitordash.core.store.StoreException;
+import dev.monitordash.core.store.StoreRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,8 +20,11 @@ import java.util.function.Consumer;
 /**
  * The bounded queue between request threads and the store, and the one writer thread that drains it.
  * The request thread only ever calls {@link #offer}: it never waits and never touches the database.
- * When the queue is full or the store fails, records are dropped and counted; the writer backs off and
- * resumes writing by itself when the store is back.
+ * When the queue is full or the store fails, records are dropped and counted (see {@link PipelineStats}
+ * for which counter); the writer backs off and resumes writing by itself when the store is back.
+ *
+ * <p>The writer also runs the monitor's own store work ({@link #submit}: the startup's version, levels and
+ * declared endpoints) so that no container thread ever waits for the database.
  */
 public final class RecordPipeline implements AutoCloseable {
 
@@ -25,11 +32,19 @@ public final class RecordPipeline implements AutoCloseable {
     private static final long MAX_BACKOFF_MILLIS = 2_000;
     private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     /**
-     * An idle writer looks again after 1 ms, doubling up to 50 ms: request threads never have to wake it
-     * (that would cost them a system call), and a record waits at most 50 ms before its batch starts.
+     * Unless a full batch is waiting, the writer lets records gather for 50 ms between batches (and an idle
+     * writer looks every 50 ms): request threads never have to wake it (that would cost them a system
+     * call), a record waits at most 50 ms before its batch starts, and a transaction's fixed cost is shared
+     * by every record of those 50 ms. Writing whatever had arrived every millisecond, a writer at a few
+     * thousand requests a second paid a whole transaction for every 2-3 records: 4-5 times the CPU per
+     * record of a full batch (BENCHMARKS.md, "Where the CPU goes").
      */
-    private static final long MIN_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long MAX_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /**
+     * At JVM exit, how long no new record must come before the queue counts as drained: longer than the
+     * writer's gathering pause, and long enough for requests in flight at SIGTERM to finish and be recorded.
+     */
+    static final long EXIT_QUIET_MILLIS = 200;
 
     private final RecordQueue queue;
     private final MonitorStore store;
@@ -42,8 +57,11 @@ public final class RecordPipeline implements AutoCloseable {
 
     private final LongAdder accepted = new LongAdder(); // LongAdder: many request threads add at once
     private final AtomicLong written = new AtomicLong();
-    private final LongAdder dropped = new LongAdder();
-    private volatile boolean storeHealthy = true;
+    private final LongAdder rejected = new LongAdder();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private volatile StoreState storeState = StoreState.CONNECTING;
     private volatile String lastError;
     private volatile boolean closing;
     private long lastDropLogNanos = System.nanoTime() - DROP_LOG_INTERVAL_NANOS;
@@ -87,7 +105,7 @@ public final class RecordPipeline implements AutoCloseable {
     }
 
     /**
-     * Hands a record to the writer. Never blocks; returns false (and counts a drop) when the queue is
+     * Hands a record to the writer. Never blocks; returns false (and counts it rejected) when the queue is
      * full or the pipeline is closing (the flush covers what was queued before {@link #close()}).
      */
     public boolean offer(RequestRecord record) {
@@ -95,18 +113,35 @@ public final class RecordPipeline implements AutoCloseable {
             accepted.increment();
             return true;
         }
-        dropped.increment();
+        rejected.increment();
         return false;
     }
 
+    /**
+     * Runs store work on the writer thread before its next batch, in the order submitted. A task that
+     * throws a {@link StoreException} found the store unreachable: it is retried with the writer's back-off,
+     * and records wait in the queue meanwhile (rejected once it is full) rather than fail batch by batch.
+     * Anything else a task throws is logged and the task dropped. Tasks still pending at close are dropped.
+     */
+    public void submit(Runnable task) {
+        tasks.add(task);
+        LockSupport.unpark(writer);
+    }
+
     public PipelineStats stats() {
-        return new PipelineStats(accepted.sum(), written.get(), dropped.sum(), queue.size(), storeHealthy, lastError);
+        // Queued is what was accepted and not yet counted, so it includes the batch being written. The
+        // counters are read before "accepted": a record only ever moves from queued to a counter.
+        long w = written.get();
+        long f = failed.get();
+        long l = lost.get();
+        long a = accepted.sum();
+        return new PipelineStats(a, w, rejected.sum(), f, l, (int) Math.max(0, a - w - f - l), storeState,
+                lastError);
     }
 
     private void drainLoop() {
         List<RequestRecord> batch = new ArrayList<>(batchSize);
         long backoff = 0;
-        long idlePark = MIN_IDLE_PARK_NANOS;
         while (true) {
             try {
                 if (backoff > 0) {
@@ -116,6 +151,10 @@ public final class RecordPipeline implements AutoCloseable {
                     throw new InterruptedException();
                 }
                 if (batch.isEmpty() && !closing) {
+                    if (!runTasks()) {
+                        backoff = nextBackoff(backoff);
+                        continue;
+                    }
                     runBetweenBatches();
                 }
                 if (batch.isEmpty()) {
@@ -124,26 +163,25 @@ public final class RecordPipeline implements AutoCloseable {
                             return;
                         }
                         logDrops();
-                        LockSupport.parkNanos(this, idlePark);
-                        idlePark = Math.min(MAX_IDLE_PARK_NANOS, idlePark * 2);
+                        LockSupport.parkNanos(this, GATHER_NANOS);
                         continue;
                     }
-                    idlePark = MIN_IDLE_PARK_NANOS;
                     observe(batch);
                 }
                 store.writeBatch(batch, origin);
+                // Counted only now: writeBatch returns after the commit, so "written" is in the store.
                 written.addAndGet(batch.size());
+                boolean full = batch.size() >= batchSize;
                 batch.clear();
-                if (!storeHealthy) {
-                    LOG.info("MonitorDash store is writable again; recording resumed");
-                }
-                storeHealthy = true;
+                storeReached();
                 backoff = 0;
+                if (!full && !closing) {
+                    LockSupport.parkNanos(this, GATHER_NANOS); // no backlog: let the next batch gather
+                }
             } catch (InterruptedException e) {
-                // close() gave up waiting: what is still queued is lost, and counted.
-                dropped.add(batch.size());
+                // Shutdown gave up waiting: what is still queued is lost, and counted.
+                lost.addAndGet(batch.size() + queue.discardAll());
                 batch.clear();
-                dropped.add(queue.discardAll());
                 return;
             } catch (RuntimeException | Error e) {
                 if (e instanceof VirtualMachineError) {
@@ -151,20 +189,56 @@ public final class RecordPipeline implements AutoCloseable {
                 }
                 // The store failed: this batch is dropped and counted, the writer backs off and retries
                 // with the next batch, so writing resumes by itself once the store is back.
-                dropped.add(batch.size());
+                failed.addAndGet(batch.size());
                 batch.clear();
-                if (storeHealthy) {
-                    LOG.warn("MonitorDash store failed; dropping records until it recovers: {}", e.toString());
-                }
-                storeHealthy = false;
-                lastError = e.getMessage() != null ? e.getMessage() : e.toString();
-                backoff = closing ? 0 : Math.min(MAX_BACKOFF_MILLIS, Math.max(50, backoff * 2));
+                storeFailed(e);
+                backoff = closing ? 0 : nextBackoff(backoff);
                 if (closing && queue.isEmpty()) {
                     return;
                 }
             }
             logDrops();
         }
+    }
+
+    private static long nextBackoff(long backoff) {
+        return Math.min(MAX_BACKOFF_MILLIS, Math.max(50, backoff * 2));
+    }
+
+    /** False when a task found the store unreachable: it stays first in line, the writer backs off. */
+    private boolean runTasks() {
+        for (Runnable task = tasks.peek(); task != null; task = tasks.peek()) {
+            try {
+                task.run();
+                storeReached();
+            } catch (StoreRefusedException e) {
+                // Never to be written: dropped, so that records reach the store, fail and are counted
+                // rather than wait behind it until the queue is full.
+                storeFailed(e);
+            } catch (StoreException e) {
+                storeFailed(e);
+                return false;
+            } catch (RuntimeException e) {
+                LOG.warn("MonitorDash store task failed and is skipped", e);
+            }
+            tasks.poll();
+        }
+        return true;
+    }
+
+    private void storeReached() {
+        if (storeState == StoreState.FAILING) {
+            LOG.info("MonitorDash store is writable again; recording resumed");
+        }
+        storeState = StoreState.OK;
+    }
+
+    private void storeFailed(Throwable e) {
+        if (storeState != StoreState.FAILING) {
+            LOG.warn("MonitorDash store failed; dropping records until it recovers: {}", e.toString());
+        }
+        storeState = StoreState.FAILING;
+        lastError = e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private void observe(List<RequestRecord> batch) {
@@ -189,7 +263,7 @@ public final class RecordPipeline implements AutoCloseable {
         if (now - lastDropLogNanos < DROP_LOG_INTERVAL_NANOS) {
             return;
         }
-        long total = dropped.sum();
+        long total = rejected.sum() + failed.get() + lost.get();
         if (total > droppedAtLastLog) {
             LOG.warn("MonitorDash dropped {} request records in the last minute ({} in total)",
                     total - droppedAtLastLog, total);
@@ -204,20 +278,68 @@ public final class RecordPipeline implements AutoCloseable {
         closing = true;
         LockSupport.unpark(writer); // don't wait out an idle park
         try {
-            writer.join(shutdownTimeout.toMillis());
-            if (writer.isAlive()) {
-                LOG.warn("MonitorDash could not flush its queue within {}; the {} records still queued are dropped",
-                        shutdownTimeout, queue.size());
-                writer.interrupt();
-                writer.join(1_000);
+            long millis = shutdownTimeout.toMillis();
+            if (millis > 0) { // join(0) would wait forever
+                writer.join(millis);
             }
-            if (!writer.isAlive()) {
+            if (writer.isAlive()) {
+                abandon("could not flush its queue within " + shutdownTimeout);
+            } else {
                 // The writer has ended, so this thread may act as the queue's consumer.
                 // A record offered in the instant close() began may have missed the writer's last look.
-                dropped.add(queue.discardAll());
+                lost.addAndGet(queue.discardAll());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * For a JVM shutdown hook: waits, within the shutdown timeout, until every accepted record has been
+     * written (or counted) and no new one has come for {@link #EXIT_QUIET_MILLIS}. The pipeline stays
+     * open, so a container that stops its applications in its own hook at the same time still records
+     * the requests it is finishing and closes the monitor itself. When time runs out the writer is
+     * stopped and what is left is counted as lost (and logged: after this the process is gone).
+     *
+     * @return true when nothing accepted was left unwritten and uncounted
+     */
+    public boolean drainBeforeExit() {
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        long seen = -1;
+        long quietSince = System.nanoTime();
+        while (writer.isAlive()) {
+            long now = System.nanoTime();
+            long a = accepted.sum();
+            boolean settled = a == written.get() + failed.get() + lost.get();
+            if (!settled || a != seen) {
+                seen = settled ? a : -1;
+                quietSince = now;
+            } else if (now - quietSince >= TimeUnit.MILLISECONDS.toNanos(EXIT_QUIET_MILLIS)) {
+                return true;
+            }
+            if (now - deadline >= 0) {
+                abandon("could not write its queue within " + shutdownTimeout + " before the JVM exits");
+                return false;
+            }
+            LockSupport.unpark(writer);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
+    }
+
+    // Closing, the writer interrupted: what it has not written is counted as lost, by it or by us.
+    private void abandon(String why) {
+        closing = true;
+        LOG.warn("MonitorDash {}; the {} records still queued are lost", why,
+                accepted.sum() - written.get() - failed.get() - lost.get());
+        writer.interrupt();
+        try {
+            writer.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!writer.isAlive()) {
+            lost.addAndGet(queue.discardAll());
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Decodes stored rollup byte strings for the writer and the views alike. A value that cannot be read
  * (corrupt, or written by a newer MonitorDash) is logged once and read as empty: the writer continues the
  * row from empty (its counters stay exact), a view skips it, so one bad row never fails a page or a batch.
+ * Every such value is also counted for the dashboard read in progress on this thread, if any
+ * ({@link SkippedValues}), so that the view can say its figures are partial.
  */
 public final class Lenient {
 
@@ -22,7 +24,7 @@ public final class Lenient {
         try {
             return DurationSketch.decode(bytes);
         } catch (RollupFormatException e) {
-            logOnce(e);
+            skip(e);
             return new DurationSketch();
         }
     }
@@ -31,7 +33,7 @@ public final class Lenient {
         try {
             return StatusCounts.decode(bytes);
         } catch (RollupFormatException e) {
-            logOnce(e);
+            skip(e);
             return new StatusCounts();
         }
     }
@@ -40,7 +42,7 @@ public final class Lenient {
         try {
             return HourSlots.decode(bytes);
         } catch (RollupFormatException e) {
-            logOnce(e);
+            skip(e);
             return new HourSlots();
         }
     }
@@ -49,12 +51,13 @@ public final class Lenient {
         try {
             return Reservoir.decode(bytes, capacity);
         } catch (RollupFormatException e) {
-            logOnce(e);
+            skip(e);
             return new Reservoir(capacity);
         }
     }
 
-    private static void logOnce(RollupFormatException e) {
+    private static void skip(RollupFormatException e) {
+        SkippedValues.skipped();
         if (LOGGED.compareAndSet(false, true)) {
             LOG.warn("MonitorDash found a rollup it cannot read and reads it as empty (further ones are "
                     + "not logged): {}", e.getMessage());

@@ -66,14 +66,15 @@ final class BatchWriter {
     private final Dialect dialect;
     private final OutlierWriter outliers;
     private final ProfileWriter profiles;
+    private final StatementCache statements = new StatementCache();
 
     BatchWriter(EndpointIds ids, Dictionaries dictionaries, Dialect dialect, int outliersKept, int profilesKept) {
         this.ids = ids;
         this.dictionaries = dictionaries;
-        this.rollups = new TimeRollups(dialect);
+        this.rollups = new TimeRollups(dialect, statements);
         this.dialect = dialect;
-        this.outliers = new OutlierWriter(outliersKept);
-        this.profiles = new ProfileWriter(profilesKept);
+        this.outliers = new OutlierWriter(outliersKept, dialect);
+        this.profiles = new ProfileWriter(profilesKept, dialect);
     }
 
     /** Writes the batch without outliers. */
@@ -94,17 +95,16 @@ final class BatchWriter {
         long originId = dictionaries.originId(c, origin);
         List<RequestRow> rows = rows(c, records, touched, originId);
         lockOrigin(c, originId);
-        long lo = maxId(c) + 1;
+        long lo = maxId(statements.prepare(c, MAX_ID)) + 1;
         insertRequests(c, records, rows, captures);
         insertLinked(c, records, rows, captures);
-        long hi = maxId(c);
+        long hi = maxId(statements.prepare(c, MAX_ID));
         rollups.add(c, rows, lo, hi);
-        try (PreparedStatement ps = c.prepareStatement(WRITTEN_TO)) {
-            ps.setLong(1, hi);
-            ps.setLong(2, originId);
-            ps.setLong(3, hi);
-            ps.executeUpdate();
-        }
+        PreparedStatement writtenTo = statements.prepare(c, WRITTEN_TO);
+        writtenTo.setLong(1, hi);
+        writtenTo.setLong(2, originId);
+        writtenTo.setLong(3, hi);
+        writtenTo.executeUpdate();
         updateLastRequested(c, touched.values());
         updateMethods(c, touched.values());
         return touched;
@@ -152,15 +152,20 @@ final class BatchWriter {
      * assumes. Without it a rollup could move the watermark past the ids of a batch still in flight, whose
      * rows then never reached rollup_user.
      */
-    private static void lockOrigin(Connection c, long originId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LOCK_ORIGIN)) {
-            ps.setLong(1, originId);
-            ps.executeUpdate();
-        }
+    private void lockOrigin(Connection c, long originId) throws SQLException {
+        PreparedStatement ps = statements.prepare(c, LOCK_ORIGIN);
+        ps.setLong(1, originId);
+        ps.executeUpdate();
     }
 
     static long maxId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(MAX_ID); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(MAX_ID)) {
+            return maxId(ps);
+        }
+    }
+
+    private static long maxId(PreparedStatement select) throws SQLException {
+        try (ResultSet rs = select.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -230,19 +235,18 @@ final class BatchWriter {
         }
     }
 
-    private static void insertRequests(Connection c, List<RequestRecord> records, List<RequestRow> rows,
+    private void insertRequests(Connection c, List<RequestRecord> records, List<RequestRow> rows,
             Map<RequestRecord, OutlierCapture> captures) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_REQUEST)) {
-            for (int i = 0; i < records.size(); i++) {
-                RequestRecord r = records.get(i);
-                if (isLinked(r, captures)) {
-                    continue; // written one by one in insertLinked: its generated id links outlier and profile
-                }
-                setRequest(ps, rows.get(i), r.method());
-                ps.addBatch();
+        PreparedStatement ps = statements.prepare(c, INSERT_REQUEST);
+        for (int i = 0; i < records.size(); i++) {
+            RequestRecord r = records.get(i);
+            if (isLinked(r, captures)) {
+                continue; // written one by one in insertLinked: its generated id links outlier and profile
             }
-            ps.executeBatch();
+            setRequest(ps, rows.get(i), r.method());
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     private static boolean isLinked(RequestRecord r, Map<RequestRecord, OutlierCapture> captures) {
@@ -268,7 +272,7 @@ final class BatchWriter {
                 long endpointId = rows.get(i).endpointId();
                 setRequest(ps, rows.get(i), r.method());
                 ps.executeUpdate();
-                long requestId = OutlierWriter.generatedId(ps);
+                long requestId = dialect.generatedId(ps);
                 OutlierCapture capture = captures.get(r);
                 if (capture != null) {
                     outliers.insert(c, requestId, endpointId, capture);
@@ -303,16 +307,15 @@ final class BatchWriter {
         setNullableId(ps, 8, r.clientId());
     }
 
-    private static void updateLastRequested(Connection c, Collection<Touched> touched) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPDATE_LAST_REQUESTED)) {
-            for (Touched t : touched) {
-                ps.setLong(1, t.lastStart);
-                ps.setLong(2, t.id);
-                ps.setLong(3, t.lastStart);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    private void updateLastRequested(Connection c, Collection<Touched> touched) throws SQLException {
+        PreparedStatement ps = statements.prepare(c, UPDATE_LAST_REQUESTED);
+        for (Touched t : touched) {
+            ps.setLong(1, t.lastStart);
+            ps.setLong(2, t.id);
+            ps.setLong(3, t.lastStart);
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     // Read-modify-write of the row, locked on PostgreSQL so that two instances adding different methods

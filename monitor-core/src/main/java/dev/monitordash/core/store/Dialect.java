@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.monitordash.core.config.ConfigException;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Everything that differs between SQLite and PostgreSQL, in one place. The rest of the store speaks one
@@ -49,8 +51,23 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** Human name for log lines. */
     String name();
 
-    /** Driver, pool size and per-connection settings (pragmas, driver properties). */
+    /** Driver and per-connection settings (pragmas, driver properties) of both pools. */
     void configure(HikariConfig pool);
+
+    /** How many dashboard readers may read at once; more wait for a free connection. */
+    int readerConnections();
+
+    /**
+     * Makes the database cancel the statements of this snapshot (autocommit off) that run past the limit,
+     * counted from now, with an SQLException; null lifts the limit.
+     */
+    void limitQueryTime(Connection connection, Duration limit) throws SQLException;
+
+    /**
+     * The id the database generated for the row the statement (prepared with the column name "id")
+     * has just inserted.
+     */
+    long generatedId(PreparedStatement insert) throws SQLException;
 
     /** Column definition of a generated primary key, replacing {@code ${id}} in migration scripts. */
     String identityColumn();

@@ -2,11 +2,13 @@ package dev.monitordash.core.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.monitordash.core.cleanup.ApplicationLoader;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.endpoint.MonitoringLevel;
 import dev.monitordash.core.outlier.OutlierCapture;
 import dev.monitordash.core.query.DashboardQueries;
 import dev.monitordash.core.query.JdbcDashboardQueries;
+import dev.monitordash.core.query.SnapshotConnections;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.core.version.VersionInfo;
@@ -19,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +29,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The store over JDBC and HikariCP, for SQLite and PostgreSQL through the same code; what differs lives
  * in {@link Dialect}. Opening never fails because the database is down: the schema is migrated on the
  * first use that reaches it, and every operation until then fails with a {@link StoreException}, which
- * the recording pipeline counts as dropped records.
+ * the recording pipeline retries or counts as failed records.
  */
 public final class JdbcStore implements MonitorStore {
 
@@ -46,7 +50,25 @@ public final class JdbcStore implements MonitorStore {
      */
     static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
 
+    /**
+     * How long a dashboard call waits for a free reader connection before it is answered 503: readers
+     * queue among themselves, never in front of the writer.
+     */
+    static final long READER_WAIT_MILLIS = 5_000;
+
+    /**
+     * Connections that write: the writer thread, and the rare writes of other threads (a level saved on
+     * the dashboard, endpoints declared at startup). Two, so that one of those never makes the writer wait
+     * for a connection; SQLite's busy timeout orders them on the file lock.
+     */
+    static final int WRITER_CONNECTIONS = 2;
+
+    /** Writes only: dashboard readers have {@link #readers}, so reading never holds up recording. */
     private final HikariDataSource pool;
+    /** Dashboard snapshots only, bounded in number and, per call, in time ({@link #queryTimeout}). */
+    private final HikariDataSource readers;
+    private final Duration queryTimeout;
+    private final PoolThreads poolThreads;
     private final Dialect dialect;
     private final Clock clock;
     private final SchemaMigrator migrator;
@@ -58,12 +80,20 @@ public final class JdbcStore implements MonitorStore {
     private final JdbcDashboardQueries queries;
     private final Object migrationLock = new Object();
     private volatile boolean schemaReady;
+    private final OwnDrivers ownDrivers;
+    /** This store's hold on its SQLite file in the JVM, or why it may not write it; null for PostgreSQL. */
+    private final SqliteCopies.Claim sqliteClaim;
 
     /** How long the writer waits for the watchdog to finish an outlier's capture (normally milliseconds). */
     static final long CAPTURE_WAIT_MILLIS = 5_000;
 
-    private JdbcStore(HikariDataSource pool, Dialect dialect, Clock clock, MonitorConfig config) {
+    private JdbcStore(HikariDataSource pool, HikariDataSource readers, PoolThreads poolThreads, Dialect dialect,
+            Clock clock, MonitorConfig config, SqliteCopies.Claim sqliteClaim) {
+        this.sqliteClaim = sqliteClaim;
         this.pool = pool;
+        this.readers = readers;
+        this.poolThreads = poolThreads;
+        this.queryTimeout = config.dashboardQueryTimeout();
         this.dialect = dialect;
         this.clock = clock;
         this.legacy = new LegacyRequests(dialect);
@@ -72,7 +102,18 @@ public final class JdbcStore implements MonitorStore {
                 new RequestRetention(config.retentionRequests(), config.retentionRollups()), clock, System::nanoTime);
         this.batchWriter = new BatchWriter(endpointIds, dictionaries, dialect, config.outlierKeep(),
                 config.profilerKeep());
-        this.queries = new JdbcDashboardQueries(this::openSnapshot, clock);
+        this.queries = new JdbcDashboardQueries(new SnapshotConnections() {
+            @Override
+            public Connection openSnapshot() throws SQLException {
+                return JdbcStore.this.openSnapshot();
+            }
+
+            @Override
+            public Connection openExportSnapshot() throws SQLException {
+                return JdbcStore.this.openExportSnapshot();
+            }
+        }, clock);
+        this.ownDrivers = new OwnDrivers(config.databaseUrl(), ApplicationLoader.ofCurrentThread());
     }
 
     /** Opens the store of {@link MonitorConfig#databaseUrl()}; see {@link #open(MonitorConfig, Clock)}. */
@@ -89,25 +130,92 @@ public final class JdbcStore implements MonitorStore {
      *         naming the key {@code monitordash.database}
      */
     public static JdbcStore open(MonitorConfig config, Clock clock) {
-        String url = config.databaseUrl();
-        Dialect dialect = Dialect.forUrl(url);
-        HikariConfig hc = new HikariConfig();
-        hc.setPoolName("MonitorDash-" + POOLS.incrementAndGet());
-        hc.setJdbcUrl(url);
-        config.databaseUser().ifPresent(hc::setUsername);
-        config.databasePassword().ifPresent(hc::setPassword);
-        hc.setInitializationFailTimeout(-1); // a dead database must not stop the host from starting
-        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
-        hc.setValidationTimeout(1_000);
-        dialect.configure(hc);
-        JdbcStore store = new JdbcStore(new HikariDataSource(hc), dialect, clock, config);
-        LOG.info("MonitorDash stores its data in {} at {}", dialect.name(), withoutParameters(url));
+        JdbcStore store = openWithoutConnecting(config, clock);
         try {
             store.ensureSchema();
         } catch (StoreException e) {
             LOG.warn("MonitorDash store is not usable yet; requests are dropped until it is: {}", e.getMessage());
         }
         return store;
+    }
+
+    /**
+     * Opens the store without connecting, so without ever waiting for the database: the schema is
+     * migrated on the first use that reaches it. For the monitor, whose writer thread makes that first use
+     * (a container's startup thread must not wait for the pool's connection timeout).
+     */
+    public static JdbcStore openWithoutConnecting(MonitorConfig config, Clock clock) {
+        String url = config.databaseUrl();
+        Dialect dialect = Dialect.forUrl(url);
+        SqliteCopies.Claim claim = SqliteLocation.fileOf(url)
+                .map(file -> SqliteCopies.claim(url, file, sqliteLoader(), config.serviceName())).orElse(null);
+        boolean refused = claim != null && claim.refusal().isPresent();
+        String name = "MonitorDash-" + POOLS.incrementAndGet();
+        PoolThreads poolThreads = new PoolThreads(name);
+        try {
+            HikariConfig writers = poolConfig(config, dialect, name + "-writer", CONNECTION_TIMEOUT_MILLIS);
+            writers.setThreadFactory(poolThreads);
+            writers.setMaximumPoolSize(WRITER_CONNECTIONS);
+            // Refused: not even HikariCP's background fill may open the file (closing that connection
+            // would drop the other copy's locks).
+            writers.setMinimumIdle(refused ? 0 : 1);
+            HikariConfig readers = poolConfig(config, dialect, name + "-reader", READER_WAIT_MILLIS);
+            readers.setMaximumPoolSize(dialect.readerConnections());
+            readers.setMinimumIdle(0); // an unused dashboard holds no connection
+            readers.setThreadFactory(poolThreads);
+            JdbcStore store = new JdbcStore(new HikariDataSource(writers), new HikariDataSource(readers),
+                    poolThreads, dialect, clock, config, claim);
+            if (!refused) {
+                LOG.info("MonitorDash stores its data in {} at {}", dialect.name(), withoutParameters(url));
+            }
+            return store;
+        } catch (RuntimeException | Error e) {
+            if (claim != null) {
+                claim.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The class loader sqlite-jdbc will come from, found as HikariCP finds the driver class: the thread's
+     * context class loader first, then the one that loaded HikariCP. Its copy of SQLite is the one that
+     * will hold the file's locks.
+     */
+    private static ClassLoader sqliteLoader() {
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                HikariConfig.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return Class.forName(SqliteDialect.DRIVER, false, loader).getClassLoader();
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not visible from this loader: try the next
+            }
+        }
+        return HikariConfig.class.getClassLoader();
+    }
+
+    /**
+     * Why this store may never write its database (another copy of SQLite in this JVM writes the SQLite
+     * file); empty when it may. Every operation of a refused store fails with {@link StoreRefusedException}.
+     */
+    public Optional<String> refusal() {
+        return sqliteClaim == null ? Optional.empty() : sqliteClaim.refusal();
+    }
+
+    private static HikariConfig poolConfig(MonitorConfig config, Dialect dialect, String name, long waitMillis) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName(name);
+        hc.setJdbcUrl(config.databaseUrl());
+        config.databaseUser().ifPresent(hc::setUsername);
+        config.databasePassword().ifPresent(hc::setPassword);
+        hc.setInitializationFailTimeout(-1); // a dead database must not stop the host from starting
+        hc.setConnectionTimeout(waitMillis);
+        hc.setValidationTimeout(1_000);
+        dialect.configure(hc);
+        return hc;
     }
 
     @Override
@@ -305,18 +413,42 @@ public final class JdbcStore implements MonitorStore {
         return queries;
     }
 
-    /** Closes the pool; connections still in use are aborted by HikariCP within seconds. */
+    /**
+     * Closes both pools (connections still in use are aborted by HikariCP within seconds) and waits for
+     * their threads to end, then deregisters the JDBC drivers the application's own class loader
+     * registered ({@link OwnDrivers}): after an undeploy nothing of the store is left in the JVM.
+     */
     @Override
     public void close() {
-        pool.close();
+        try {
+            readers.close();
+        } finally {
+            pool.close();
+        }
+        poolThreads.awaitEnd(CONNECTION_TIMEOUT_MILLIS);
+        ownDrivers.deregister();
+        if (sqliteClaim != null) {
+            sqliteClaim.close(); // after the pools: no connection of this copy is left on the file
+        }
     }
 
+    /** A dashboard call's snapshot, cancelled once it has read for longer than the query timeout. */
     private Connection openSnapshot() throws SQLException {
+        return openSnapshot(queryTimeout);
+    }
+
+    /** An export's snapshot: it streams for as long as the client reads, so only its size bounds it. */
+    private Connection openExportSnapshot() throws SQLException {
+        return openSnapshot(null);
+    }
+
+    private Connection openSnapshot(Duration timeLimit) throws SQLException {
         ensureSchema();
-        Connection c = pool.getConnection();
+        Connection c = readers.getConnection();
         try {
             c.setAutoCommit(false);
             c.setTransactionIsolation(dialect.snapshotIsolation());
+            dialect.limitQueryTime(c, timeLimit);
             return c;
         } catch (SQLException e) {
             c.close();
@@ -328,6 +460,10 @@ public final class JdbcStore implements MonitorStore {
     private void ensureSchema() {
         if (schemaReady) {
             return;
+        }
+        Optional<String> refusal = refusal();
+        if (refusal.isPresent()) {
+            throw new StoreRefusedException(refusal.get());
         }
         synchronized (migrationLock) {
             if (schemaReady) {

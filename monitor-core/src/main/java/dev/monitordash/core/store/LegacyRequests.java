@@ -40,7 +40,7 @@ final class LegacyRequests {
 
     LegacyRequests(Dialect dialect) {
         this.dialect = dialect;
-        this.timeRollups = new TimeRollups(dialect);
+        this.timeRollups = new TimeRollups(dialect, new StatementCache());
         this.userRollups = new UserRollups(dialect);
     }
 

@@ -36,9 +36,11 @@ final class OutlierWriter {
             + "name, state, daemon, lock_name, lock_owner, stack) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final int keep;
+    private final Dialect dialect;
 
-    OutlierWriter(int keep) {
+    OutlierWriter(int keep, Dialect dialect) {
         this.keep = keep;
+        this.dialect = dialect;
     }
 
     /** Inserts one outlier for the request row {@code requestId}. */
@@ -79,7 +81,7 @@ final class OutlierWriter {
             ps.setDouble(++i, s.loadAverage().get(2));
             ps.setString(++i, String.join("\n", notes(o)));
             ps.executeUpdate();
-            id = generatedId(ps);
+            id = dialect.generatedId(ps);
         }
         if (o.request() != null) {
             insertFields(c, id, o.request());
@@ -96,15 +98,6 @@ final class OutlierWriter {
         // One note per line in the column: a note never spans lines.
         all.replaceAll(n -> n.replace('\n', ' ').replace('\r', ' '));
         return all;
-    }
-
-    static long generatedId(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("the database returned no generated id");
-            }
-            return keys.getLong(1);
-        }
     }
 
     private static void insertFields(Connection c, long id, RequestData r) throws SQLException {

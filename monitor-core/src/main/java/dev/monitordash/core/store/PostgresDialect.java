@@ -4,8 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.monitordash.core.config.ConfigException;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * PostgreSQL, for several instances writing to one database. Each instance keeps a small pool; the
@@ -15,7 +18,8 @@ import java.sql.Statement;
 final class PostgresDialect implements Dialect {
 
     static final String DRIVER = "org.postgresql.Driver";
-    private static final int POOL_SIZE = 4;
+    /** Dashboard readers at once (each instance); the server runs them in parallel. */
+    private static final int READERS = 4;
     /** Arbitrary constant naming MonitorDash's migration lock among the database's advisory locks. */
     private static final long MIGRATION_LOCK = 0x4d6f6e69746f72L; // "Monitor"
     /** Seconds: a dead server is noticed within the pool's connection timeout, not TCP's minutes. */
@@ -40,14 +44,35 @@ final class PostgresDialect implements Dialect {
                     + "(org.postgresql:postgresql) is not on the classpath; add it as a dependency");
         }
         pool.setDriverClassName(DRIVER);
-        pool.setMaximumPoolSize(POOL_SIZE);
-        pool.setMinimumIdle(1);
         pool.addDataSourceProperty("reWriteBatchedInserts", "true");
         pool.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         pool.addDataSourceProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         pool.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
         pool.addDataSourceProperty("tcpKeepAlive", "true");
         pool.addDataSourceProperty("ApplicationName", "MonitorDash");
+    }
+
+    @Override
+    public int readerConnections() {
+        return READERS;
+    }
+
+    /** For the snapshot's transaction: the server cancels a statement that runs past what is left. */
+    @Override
+    public void limitQueryTime(Connection connection, Duration limit) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET LOCAL statement_timeout = " + (limit == null ? 0 : Math.max(1, limit.toMillis())));
+        }
+    }
+
+    @Override
+    public long generatedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("the database returned no generated id");
+            }
+            return keys.getLong(1);
+        }
     }
 
     @Override

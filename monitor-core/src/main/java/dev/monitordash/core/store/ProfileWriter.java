@@ -22,9 +22,11 @@ final class ProfileWriter {
     static final int MAX_NODES = 20_000;
 
     private final int keep;
+    private final Dialect dialect;
 
-    ProfileWriter(int keep) {
+    ProfileWriter(int keep, Dialect dialect) {
         this.keep = keep;
+        this.dialect = dialect;
     }
 
     void insert(Connection c, long requestId, long endpointId, Profile p) throws SQLException {
@@ -40,7 +42,7 @@ final class ProfileWriter {
             ps.setLong(5, (p.durationNanos() + 500) / 1_000);
             ps.setBoolean(6, truncated);
             ps.executeUpdate();
-            id = OutlierWriter.generatedId(ps);
+            id = dialect.generatedId(ps);
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO profile_node (profile_id, position, parent, frame, hits) VALUES (?, ?, ?, ?, ?)")) {

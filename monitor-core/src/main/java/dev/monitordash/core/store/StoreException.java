@@ -1,7 +1,7 @@
 package dev.monitordash.core.store;
 
 /** The store could not do what was asked (database down, disk full, schema too new). */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public StoreException(String message, Throwable cause) {

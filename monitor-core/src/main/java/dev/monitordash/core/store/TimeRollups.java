@@ -97,12 +97,31 @@ final class TimeRollups {
             + "quarter_2, quarter_3, quarter_4, first_id, last_id, statuses, sketch";
     private static final String DAY_COLUMNS = "requests, errors_4xx, errors_5xx, total, fastest, slowest, statuses, "
             + "sketch, sample";
+    private static final String UPDATE_HOUR = "UPDATE rollup_hour SET requests = ?, errors_4xx = ?, "
+            + "errors_5xx = ?, total = ?, fastest = ?, slowest = ?, quarter_2 = ?, quarter_3 = ?, "
+            + "quarter_4 = ?, first_id = ?, last_id = ?, statuses = ?, sketch = ? "
+            + "WHERE hour = ? AND endpoint_id = ? AND origin_id = ?";
+    private static final String INSERT_HOUR = "INSERT INTO rollup_hour (" + HOUR_COLUMNS
+            + ", hour, endpoint_id, origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (hour, endpoint_id, origin_id) DO NOTHING";
+    private static final String UPDATE_DAY = "UPDATE rollup_day SET requests = ?, errors_4xx = ?, "
+            + "errors_5xx = ?, total = ?, fastest = ?, slowest = ?, statuses = ?, sketch = ?, sample = ? "
+            + "WHERE day = ? AND endpoint_id = ? AND origin_id = ?";
+    private static final String INSERT_DAY = "INSERT INTO rollup_day (" + DAY_COLUMNS
+            + ", day, endpoint_id, origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (day, endpoint_id, origin_id) DO NOTHING";
 
-    private final Dialect dialect;
     private final SplittableRandom random = new SplittableRandom();
+    private final StatementCache statements;
+    private final String selectHour;
+    private final String selectDay;
 
-    TimeRollups(Dialect dialect) {
-        this.dialect = dialect;
+    TimeRollups(Dialect dialect, StatementCache statements) {
+        this.statements = statements;
+        this.selectHour = "SELECT " + HOUR_COLUMNS + " FROM rollup_hour "
+                + "WHERE hour = ? AND endpoint_id = ? AND origin_id = ?" + dialect.forUpdate();
+        this.selectDay = "SELECT " + DAY_COLUMNS + " FROM rollup_day "
+                + "WHERE day = ? AND endpoint_id = ? AND origin_id = ?" + dialect.forUpdate();
     }
 
     /**
@@ -123,36 +142,29 @@ final class TimeRollups {
     }
 
     private void writeHours(Connection c, Map<Key, Hour> hours) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + HOUR_COLUMNS + " FROM rollup_hour "
-                + "WHERE hour = ? AND endpoint_id = ? AND origin_id = ?" + dialect.forUpdate());
-             PreparedStatement update = c.prepareStatement("UPDATE rollup_hour SET requests = ?, errors_4xx = ?, "
-                     + "errors_5xx = ?, total = ?, fastest = ?, slowest = ?, quarter_2 = ?, quarter_3 = ?, "
-                     + "quarter_4 = ?, first_id = ?, last_id = ?, statuses = ?, sketch = ? "
-                     + "WHERE hour = ? AND endpoint_id = ? AND origin_id = ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO rollup_hour (" + HOUR_COLUMNS
-                     + ", hour, endpoint_id, origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                     + "ON CONFLICT (hour, endpoint_id, origin_id) DO NOTHING")) {
-            int updates = 0;
-            for (Map.Entry<Key, Hour> e : hours.entrySet()) {
-                Key k = e.getKey();
-                Hour h = e.getValue();
-                if (!mergeStoredHour(select, k, h)) {
-                    bindHour(insert, h, k);
-                    if (insert.executeUpdate() == 1) {
-                        continue;
-                    }
-                    // Another writer of the same origin inserted it meanwhile: merge into theirs.
-                    if (!mergeStoredHour(select, k, h)) {
-                        throw new SQLException("rollup_hour row " + k + " neither insertable nor found");
-                    }
+        PreparedStatement select = statements.prepare(c, selectHour);
+        PreparedStatement update = statements.prepare(c, UPDATE_HOUR);
+        PreparedStatement insert = statements.prepare(c, INSERT_HOUR);
+        int updates = 0;
+        for (Map.Entry<Key, Hour> e : hours.entrySet()) {
+            Key k = e.getKey();
+            Hour h = e.getValue();
+            if (!mergeStoredHour(select, k, h)) {
+                bindHour(insert, h, k);
+                if (insert.executeUpdate() == 1) {
+                    continue;
                 }
-                bindHour(update, h, k);
-                update.addBatch();
-                updates++;
+                // Another writer of the same origin inserted it meanwhile: merge into theirs.
+                if (!mergeStoredHour(select, k, h)) {
+                    throw new SQLException("rollup_hour row " + k + " neither insertable nor found");
+                }
             }
-            if (updates > 0) {
-                update.executeBatch();
-            }
+            bindHour(update, h, k);
+            update.addBatch();
+            updates++;
+        }
+        if (updates > 0) {
+            update.executeBatch();
         }
     }
 
@@ -202,34 +214,28 @@ final class TimeRollups {
     }
 
     private void writeDays(Connection c, Map<Key, Day> days) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + DAY_COLUMNS + " FROM rollup_day "
-                + "WHERE day = ? AND endpoint_id = ? AND origin_id = ?" + dialect.forUpdate());
-             PreparedStatement update = c.prepareStatement("UPDATE rollup_day SET requests = ?, errors_4xx = ?, "
-                     + "errors_5xx = ?, total = ?, fastest = ?, slowest = ?, statuses = ?, sketch = ?, sample = ? "
-                     + "WHERE day = ? AND endpoint_id = ? AND origin_id = ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO rollup_day (" + DAY_COLUMNS
-                     + ", day, endpoint_id, origin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                     + "ON CONFLICT (day, endpoint_id, origin_id) DO NOTHING")) {
-            int updates = 0;
-            for (Map.Entry<Key, Day> e : days.entrySet()) {
-                Key k = e.getKey();
-                Day batch = e.getValue();
-                Day merged = mergeStoredDay(select, k, batch);
-                if (merged == null) {
-                    batch.sample = sample(new Reservoir(SAMPLE_SIZE), 0, batch);
-                    bindDay(insert, batch, k);
-                    if (insert.executeUpdate() == 1) {
-                        continue;
-                    }
-                    merged = Objects.requireNonNull(mergeStoredDay(select, k, batch), "rollup_day row " + k);
+        PreparedStatement select = statements.prepare(c, selectDay);
+        PreparedStatement update = statements.prepare(c, UPDATE_DAY);
+        PreparedStatement insert = statements.prepare(c, INSERT_DAY);
+        int updates = 0;
+        for (Map.Entry<Key, Day> e : days.entrySet()) {
+            Key k = e.getKey();
+            Day batch = e.getValue();
+            Day merged = mergeStoredDay(select, k, batch);
+            if (merged == null) {
+                batch.sample = sample(new Reservoir(SAMPLE_SIZE), 0, batch);
+                bindDay(insert, batch, k);
+                if (insert.executeUpdate() == 1) {
+                    continue;
                 }
-                bindDay(update, merged, k);
-                update.addBatch();
-                updates++;
+                merged = Objects.requireNonNull(mergeStoredDay(select, k, batch), "rollup_day row " + k);
             }
-            if (updates > 0) {
-                update.executeBatch();
-            }
+            bindDay(update, merged, k);
+            update.addBatch();
+            updates++;
+        }
+        if (updates > 0) {
+            update.executeBatch();
         }
     }
 

@@ -2,7 +2,9 @@ package dev.monitordash.core.version;
 
 import dev.monitordash.core.config.ConfigKey;
 import dev.monitordash.core.config.MonitorConfig;
+import dev.monitordash.core.cleanup.ApplicationLoader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.nls.NLS;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
@@ -58,6 +60,7 @@ public final class VersionDetector {
             return new VersionInfo(configuredVersion, null, List.of(), null, VersionInfo.Source.CONFIGURED);
         }
         String where = gitDir != null ? gitDir : workingDir.toString();
+        JGitThreads.beforeUse(ApplicationLoader.ofCurrentThread());
         try {
             FileRepositoryBuilder builder = gitDir != null ? configured(gitDir) : searched();
             if (builder == null) {
@@ -73,6 +76,11 @@ public final class VersionDetector {
             }
         } catch (IOException | RuntimeException e) { // JGit throws both on broken repositories
             return unknown("the git repository at " + where + " could not be read (" + e + ")");
+        } finally {
+            // JGit keeps its messages' locale in an InheritableThreadLocal of this thread (the container's
+            // startup thread, which outlives the application): left set, it pins a WAR's class loader
+            // after undeploy, and Tomcat warns. The host's own JGit use just finds the default again.
+            NLS.clear();
         }
     }
 

@@ -272,7 +272,8 @@ class ConfigLoaderTest {
                 "monitordash.writer.batch-size=64",
                 "monitordash.shutdown.timeout=2s",
                 "monitordash.retention.requests=14d",
-                "monitordash.retention.rollups=365d");
+                "monitordash.retention.rollups=365d",
+                "monitordash.dashboard.query-timeout=1m");
         MonitorConfig c = load();
         for (ConfigKey k : ConfigKey.values()) {
             assertTrue(c.sourceOf(k).startsWith("file "), k.property());
@@ -283,5 +284,6 @@ class ConfigLoaderTest {
         assertEquals(99.5, c.outlierPercentile().orElseThrow());
         assertEquals(50, c.outlierMaxFields());
         assertEquals(Duration.ofSeconds(30), c.levelsRefresh());
+        assertEquals(Duration.ofMinutes(1), c.dashboardQueryTimeout());
     }
 }

@@ -77,6 +77,7 @@ class MonitorConfigTest {
         put(ConfigKey.SHUTDOWN_TIMEOUT, "1500ms", MonitorConfig::shutdownTimeout, Duration.ofMillis(1500), "5 parsecs");
         put(ConfigKey.RETENTION_REQUESTS, "7d", MonitorConfig::retentionRequests, Duration.ofDays(7), "30m");
         put(ConfigKey.RETENTION_ROLLUPS, "90d", MonitorConfig::retentionRollups, Duration.ofDays(90), "3651d");
+        put(ConfigKey.DASHBOARD_QUERY_TIMEOUT, "2m", MonitorConfig::dashboardQueryTimeout, Duration.ofMinutes(2), "50ms");
     }
 
     private static void put(ConfigKey key, String valid, Function<MonitorConfig, Object> read, Object expected,

@@ -8,6 +8,7 @@ import dev.monitordash.core.rollup.Reservoir;
 import dev.monitordash.core.rollup.StatusCounts;
 import dev.monitordash.core.store.JdbcStore;
 import dev.monitordash.core.testing.Records;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -110,6 +111,76 @@ abstract class GarbledRollupContract extends AnalyticsStoreFixture {
             writeMore(clean);
             List<TimeRange> boxRanges = List.of(ALL, TimeRange.days(DAY_2, DAY_2, ZoneOffset.UTC));
             assertSameCounts(counts(clean, boxRanges), counts(store, boxRanges), "as if nothing had been garbled");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @CsvSource({"rollup_hour, sketch", "rollup_hour, statuses", "rollup_day, sketch", "rollup_day, statuses",
+            "rollup_day, sample", "rollup_user, sketch", "rollup_user, statuses", "rollup_user, hours"})
+    void readsOverAGarbledRollupSayTheyArePartialAndNoCountOutlivesItsTally(String table, String column)
+            throws Exception {
+        open();
+        writeHistory(store);
+        try (PartialReads clean = PartialReads.track()) {
+            allViews();
+            assertEquals(0, clean.unreadable(), "every stored value readable");
+            assertFalse(clean.isPartial());
+        }
+        garble(table, column);
+
+        try (PartialReads garbled = PartialReads.track()) {
+            allViews();
+            assertTrue(garbled.unreadable() > 0, "the views skipped garbled " + table + "." + column);
+            assertTrue(garbled.isPartial());
+        }
+        allViews(); // reads nobody tracks: their skips go nowhere
+        try (PartialReads next = PartialReads.track()) {
+            // Same thread, same garbled store, views that read only number columns.
+            store.queries().analytics().loadHeatmap(DAY_1, DAY_2, AMSTERDAM);
+            store.queries().analytics().dailyHits(DAY_1, DAY_2, AMSTERDAM);
+            assertEquals(0, next.unreadable(), "nothing carried over from the reads before");
+        }
+        try (PartialReads writer = PartialReads.track()) {
+            writeMore(store); // continues every garbled value from empty, on this thread
+            assertEquals(0, writer.unreadable(), "the writer's skips are no read's");
+        }
+    }
+
+    @Test
+    void theCountIsOneForEachStoredValueTheReadLeftOut() throws Exception {
+        open();
+        writeHistory(store);
+        int rows;
+        try (Connection c = database().connect(url); Statement s = c.createStatement()) {
+            rows = s.executeUpdate("UPDATE rollup_day SET statuses = " + garbage() + " WHERE day = "
+                    + DAY_2.toEpochDay() + " AND endpoint_id = (SELECT id FROM endpoint WHERE name = '/a')");
+        }
+        assertTrue(rows > 0, "garbled rows: " + rows);
+
+        try (PartialReads reads = PartialReads.track()) {
+            store.queries().analytics().statusCodes("/a", TimeRange.days(DAY_2, DAY_2, ZoneOffset.UTC), 5);
+            assertEquals(rows, reads.unreadable(), "one per garbled day row of /a read");
+            store.queries().analytics().statusCodes("/b", TimeRange.days(DAY_2, DAY_2, ZoneOffset.UTC), 5);
+            assertEquals(rows, reads.unreadable(), "/b's rows are intact");
+            try (PartialReads inner = PartialReads.track()) {
+                store.queries().analytics().statusCodes("/a", TimeRange.days(DAY_2, DAY_2, ZoneOffset.UTC), 5);
+                assertEquals(rows, inner.unreadable());
+            }
+            assertEquals(2 * rows, reads.unreadable(), "an inner tally hands its count on");
+        }
+    }
+
+    private void allViews() {
+        AllViews.of(store.queries(), AMSTERDAM, DAY_1, DAY_2, List.of("/a", "/b"), List.of("ann", "bob"), List.of("1.0"));
+        store.queries().analytics().statusCodes("/a", ALL, 5);
+    }
+
+    /** Every row of the second day, of both endpoints: the writer meets several in one batch. */
+    private void garble(String table, String column) throws Exception {
+        try (Connection c = database().connect(url); Statement s = c.createStatement()) {
+            int garbled = s.executeUpdate("UPDATE " + table + " SET " + column + " = " + garbage() + " WHERE "
+                    + (table.equals("rollup_hour") ? "hour / 24" : "day") + " = " + DAY_2.toEpochDay());
+            assertTrue(garbled > 1, "garbled rows: " + garbled);
         }
     }
 

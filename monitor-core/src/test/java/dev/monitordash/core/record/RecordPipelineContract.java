@@ -1,7 +1,9 @@
 package dev.monitordash.core.record;
 
 import dev.monitordash.core.endpoint.Endpoint;
+import dev.monitordash.core.query.TimeRange;
 import dev.monitordash.core.store.JdbcStore;
+import dev.monitordash.core.store.StoreException;
 import dev.monitordash.core.testing.Await;
 import dev.monitordash.core.testing.Records;
 import dev.monitordash.core.testing.Sql;
@@ -10,13 +12,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.monitordash.core.testing.Records.ORIGIN;
@@ -35,7 +42,8 @@ abstract class RecordPipelineContract {
 
     static final Duration PATIENCE = Duration.ofSeconds(90); // generous: a loaded 2-core CI machine
     static final List<Endpoint> ENDPOINTS = List.of(endpoint("/a"), endpoint("/b"), endpoint("/c"));
-    static final long T0 = Records.micros(java.time.Instant.parse("2025-06-01T10:00:00Z"));
+    static final java.time.Instant START = java.time.Instant.parse("2025-06-01T10:00:00Z");
+    static final long T0 = Records.micros(START);
 
     protected abstract TestDatabase database();
 
@@ -117,7 +125,7 @@ abstract class RecordPipelineContract {
 
         assertTrue(took < TimeUnit.SECONDS.toNanos(60), "close took " + took + " ns");
         PipelineStats s = pipeline.stats();
-        assertEquals(new PipelineStats(20_000, 20_000, 0, 0, true, null), s);
+        assertEquals(new PipelineStats(20_000, 20_000, 0, 0, 0, 0, StoreState.OK, null), s);
         assertEquals(20_000, rowsOf("queued"));
     }
 
@@ -135,8 +143,90 @@ abstract class RecordPipelineContract {
         assertTrue(took < TimeUnit.SECONDS.toNanos(2 + 1 + 2), "close took " + took + " ns");
         Await.until("every record is accounted for", PATIENCE,
                 () -> pipeline.stats().written() + pipeline.stats().dropped() == 5_000);
-        assertEquals(0, pipeline.stats().written());
+        PipelineStats s = pipeline.stats();
+        assertEquals(0, s.written());
+        assertEquals(0, s.rejected(), "all were accepted");
+        assertEquals(5_000, s.failed() + s.lost(), "failed batches, or still queued when close gave up");
+        assertEquals(0, s.queued());
         bringStoreBack();
+    }
+
+    @Test
+    void theStoreReadsHealthyOnlyAfterAWriteAndEveryRecordEndsUnderOneCounter() throws Exception {
+        pipeline = new RecordPipeline(store, ORIGIN, 100, 50, Duration.ofSeconds(30));
+        assertEquals(StoreState.CONNECTING, pipeline.stats().store(), "nothing has reached the store yet");
+        assertFalse(pipeline.stats().storeHealthy(), "healthy only once a write succeeded");
+        pipeline.start();
+        offerAll(Records.many(30, ENDPOINTS, T0, "first"));
+        Await.until("the first write", PATIENCE, () -> pipeline.stats().written() == 30);
+        assertTrue(pipeline.stats().storeHealthy());
+
+        takeStoreDown();
+        offerAll(Records.many(100, ENDPOINTS, T0, "failed"));
+        Await.until("both batches fail", PATIENCE, () -> pipeline.stats().failed() == 100);
+        assertEquals(StoreState.FAILING, pipeline.stats().store());
+        assertFalse(pipeline.stats().storeHealthy());
+
+        bringStoreBack();
+        // A pooled connection opened during the outage may fail its next write too (counted as failed):
+        // keep offering, one record at a time, until one is written.
+        Await.until("the store takes writes again", PATIENCE, () -> {
+            if (pipeline.stats().queued() == 0) {
+                pipeline.offer(Records.get(ENDPOINTS.get(0), T0 + 1_000_000, 1));
+            }
+            return pipeline.stats().written() > 30;
+        });
+        assertTrue(pipeline.stats().storeHealthy());
+        pipeline.close();
+
+        PipelineStats s = pipeline.stats();
+        assertEquals(StoreState.OK, s.store());
+        assertEquals(0, s.queued());
+        assertEquals(0, s.rejected());
+        assertEquals(0, s.lost());
+        assertTrue(s.failed() >= 100, s.toString());
+        assertEquals(s.offered(), s.written() + s.dropped(), "the identity of docs/api.md: " + s);
+        assertEquals(s.written(), Sql.longValue(database(), url, "SELECT COUNT(*) FROM request_detail"),
+                "written means in the store");
+        assertEquals(0, rowsOf("failed"), "a failed batch was rolled back whole");
+    }
+
+    @Test
+    void recordsNeverTriedAreCountedLost() {
+        pipeline = new RecordPipeline(store, ORIGIN, 100, 50, Duration.ofSeconds(1));
+        offerAll(Records.many(30, ENDPOINTS, T0, "never"));
+        pipeline.close(); // the writer never ran: nothing was tried, nothing may vanish uncounted
+
+        PipelineStats s = pipeline.stats();
+        assertEquals(30, s.lost());
+        assertEquals(0, s.queued());
+        assertEquals(s.offered(), s.written() + s.dropped());
+    }
+
+    @Test
+    void storeTasksRunOnTheWriterBeforeRecordsAndAreRetriedWhileTheStoreIsDownWhileRecordsWait()
+            throws Exception {
+        takeStoreDown();
+        pipeline = new RecordPipeline(store, ORIGIN, 1_000, 100, Duration.ofSeconds(30));
+        AtomicLong attempts = new AtomicLong();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        pipeline.submit(() -> {
+            attempts.incrementAndGet();
+            threads.add(Thread.currentThread().getName());
+            store.saveEndpoint("/declared", "Handler", 1, java.time.Instant.parse("2025-06-01T09:00:00Z"), "1.0");
+        });
+        pipeline.start();
+        offerAll(Records.many(300, ENDPOINTS, T0, "waiting"));
+        Await.until("the task is retried", PATIENCE, () -> attempts.get() >= 2);
+        PipelineStats down = pipeline.stats();
+        assertEquals(0, down.failed(), "records wait for the store instead of failing batch by batch");
+        assertEquals(300, down.queued());
+        assertEquals(StoreState.FAILING, down.store());
+
+        bringStoreBack();
+        Await.until("the records follow the task", PATIENCE, () -> pipeline.stats().written() == 300);
+        assertEquals(1, Sql.longValue(database(), url, "SELECT COUNT(*) FROM endpoint WHERE name = '/declared'"));
+        assertEquals(Set.of("monitordash-writer"), threads);
     }
 
     @Test
@@ -148,11 +238,12 @@ abstract class RecordPipelineContract {
         }
         assertEquals(10, taken.stream().filter(b -> b).count());
         assertEquals(5, pipeline.stats().dropped());
+        assertEquals(5, pipeline.stats().rejected(), "never accepted: the queue was full");
 
         pipeline.start();
         pipeline.close();
         assertFalse(pipeline.offer(Records.get(ENDPOINTS.get(0), T0, 1)), "nobody would write it");
-        assertEquals(new PipelineStats(10, 10, 6, 0, true, null), pipeline.stats());
+        assertEquals(new PipelineStats(10, 10, 6, 0, 0, 0, StoreState.OK, null), pipeline.stats());
         assertEquals(10, rowsOf("burst"));
     }
 
@@ -180,6 +271,69 @@ abstract class RecordPipelineContract {
         assertEquals(afterClose, runs.get(), "a closed pipeline's writer has stopped");
         assertEquals(Set.of("monitordash-writer"), threads);
         assertEquals(5_000, rowsOf("between"));
+    }
+
+    @Test
+    void recordsEverythingWhileSlowExportsHoldEveryDashboardConnection() throws Exception {
+        pipeline = new RecordPipeline(store, ORIGIN, 100_000, 100, Duration.ofSeconds(30)).start();
+        offerAll(Records.many(1_000, ENDPOINTS, T0, "exported"));
+        Await.until("the rows to export are written", PATIENCE, () -> pipeline.stats().written() == 1_000);
+
+        // Downloads to slow clients: each export stops at its first row until the test lets it go, holding
+        // its database connection. More of them than either dialect lets the dashboard read at once.
+        int exports = 8;
+        AtomicInteger holding = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        TimeRange range = new TimeRange(START.minusSeconds(3_600), START.plusSeconds(3_600));
+        ExecutorService downloads = Executors.newFixedThreadPool(exports);
+        try {
+            for (int i = 0; i < exports; i++) {
+                downloads.submit(() -> {
+                    while (release.getCount() > 0) {
+                        try {
+                            store.queries().analytics().export(null, range, row -> {
+                                holding.incrementAndGet();
+                                try {
+                                    release.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                throw new IOException("the client went away");
+                            });
+                        } catch (IOException | StoreException expected) {
+                            // released, or no reader connection free within the wait: try again
+                        }
+                    }
+                    return null;
+                });
+            }
+            Await.until("exports hold the dashboard's connections", PATIENCE, () -> holding.get() >= 2);
+            Thread.sleep(1_000); // the other exports now wait for a connection
+
+            // Meanwhile the application keeps serving: records arrive for a few seconds.
+            for (int second = 0; second < 4; second++) {
+                offerAll(Records.many(500, ENDPOINTS, T0 + 10_000_000L * (second + 1), "during"));
+                Thread.sleep(1_000);
+            }
+            Await.until("the records offered during the exports are written", PATIENCE,
+                    () -> pipeline.stats().written() + pipeline.stats().dropped() == 3_000);
+            assertEquals(0, pipeline.stats().dropped(), "the writer never waits for a dashboard reader");
+            assertEquals(2_000, rowsOf("during"));
+            assertTrue(pipeline.stats().storeHealthy());
+
+            // A dashboard call beyond the readers' capacity waits its turn or is turned away; it never hangs.
+            long started = System.nanoTime();
+            try {
+                store.queries().overview(java.time.ZoneOffset.UTC);
+            } catch (StoreException busy) {
+                // answered 503 by the dashboard
+            }
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30), "the overview call hung");
+        } finally {
+            release.countDown();
+            downloads.shutdown();
+            assertTrue(downloads.awaitTermination(60, TimeUnit.SECONDS), "exports ended");
+        }
     }
 
     private void offerAll(List<RequestRecord> records) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +65,37 @@ abstract class JdbcStoreContract {
 
     long count(String sql, Object... params) throws Exception {
         return Sql.longValue(database(), url, sql, params);
+    }
+
+    // --- dashboard readers ---
+
+    /** A recursive count that runs for many seconds on either database unless something cancels it. */
+    static final String ENDLESS_QUERY = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+            + "WHERE i < 2000000000) SELECT COUNT(*) FROM n";
+
+    @Test
+    void aReadThatRunsPastTheQueryTimeLimitIsCancelledAndALiftedLimitLetsItRun() throws Exception {
+        Dialect dialect = Dialect.forUrl(url);
+        try (Connection c = database().connect(url)) {
+            c.setAutoCommit(false);
+            dialect.limitQueryTime(c, Duration.ofMillis(200));
+            long started = System.nanoTime();
+            try (Statement s = c.createStatement()) {
+                assertThrows(SQLException.class, () -> s.executeQuery(ENDLESS_QUERY).next());
+            }
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(tookMillis < 5_000, "cancelled after " + tookMillis + " ms");
+            c.rollback();
+
+            dialect.limitQueryTime(c, null);
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                         + "WHERE i < 300000) SELECT COUNT(*) FROM n")) {
+                rs.next();
+                assertEquals(300_000, rs.getLong(1));
+            }
+            c.commit();
+        }
     }
 
     // --- migrations ---

@@ -79,7 +79,7 @@ public final class StoreOutage {
         assertEquals(0, rows.requestsByUser("during"));
         assertEquals(1, rows.requestsByUser("before"));
         assertEquals(stats.written(), rows.requests(), "every written record is a row");
-        assertEquals(stats.accepted(), stats.written() + stats.dropped(), "every record written or counted");
+        assertEquals(stats.offered(), stats.written() + stats.dropped(), "every record written or counted");
         assertTrue(dashboard.get("/api/status").at("/store/healthy").asBoolean());
     }
 

@@ -1,6 +1,7 @@
 package dev.monitordash.ui.api;
 
 import dev.monitordash.core.Monitor;
+import dev.monitordash.core.query.PartialReads;
 import dev.monitordash.ui.auth.AuthRoutes;
 import dev.monitordash.ui.auth.UserSession;
 import dev.monitordash.ui.http.Exchange;
@@ -13,13 +14,17 @@ import java.time.Clock;
 /**
  * The JSON API under {@code <dashboard>/api/}, for logged-in users (the caller has checked the session).
  * Each route checks, in this order: method (405), CSRF token for state changes (403), role (403), input
- * (400). Documented route by route in {@code docs/api.md}.
+ * (400). Documented route by route in {@code docs/api.md}. An answer some of whose stored figures could not
+ * be read (and are left out) says so in {@value #PARTIAL_HEADER}: how many stored values were skipped.
  */
 public final class ApiRoutes {
 
     /** {@code GET api/session}: who is logged in, their CSRF token, and the zone times are shown in. */
     record SessionView(String user, String role, String csrfToken, String timezone) {
     }
+
+    /** Header of an answer whose reads skipped unreadable stored values; its value is how many. */
+    public static final String PARTIAL_HEADER = "X-MonitorDash-Partial";
 
     private final Monitor monitor;
     private final EndpointRows endpointRows;
@@ -41,6 +46,14 @@ public final class ApiRoutes {
     }
 
     public void handle(Exchange ex, UserSession session) throws IOException {
+        // Every store read of this request counts into the tally; closed before the thread serves another.
+        try (PartialReads reads = PartialReads.track()) {
+            ex.headerOnAnswer(PARTIAL_HEADER, () -> reads.isPartial() ? Integer.toString(reads.unreadable()) : null);
+            route(ex, session);
+        }
+    }
+
+    private void route(Exchange ex, UserSession session) throws IOException {
         switch (ex.path()) {
             case "/api/session":
                 ex.requireMethod("GET");

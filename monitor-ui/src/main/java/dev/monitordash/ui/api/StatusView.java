@@ -13,10 +13,13 @@ record StatusView(Version version, String service, String instance, Pipeline pip
     record Version(String name, String commit, List<String> tags, String commitTime, String source) {
     }
 
-    record Pipeline(long accepted, long written, long dropped, int queued) {
+    /** Once {@code queued} is 0: {@code offered == written + dropped}, {@code dropped == rejected + failed + lost}. */
+    record Pipeline(long offered, long accepted, long written, long dropped, long rejected, long failed, long lost,
+            int queued) {
     }
 
-    record Store(boolean healthy, String lastError) {
+    /** {@code state}: connecting (nothing reached it yet), ok (the last write succeeded) or failing. */
+    record Store(String state, boolean healthy, String lastError) {
     }
 
     static StatusView of(Monitor monitor) {
@@ -26,7 +29,8 @@ record StatusView(Version version, String service, String instance, Pipeline pip
                 new Version(v.name(), v.commit(), v.tags(), EndpointRows.iso(v.commitTime()),
                         v.source().name().toLowerCase(Locale.ROOT)),
                 monitor.config().serviceName(), monitor.config().instanceName(),
-                new Pipeline(p.accepted(), p.written(), p.dropped(), p.queued()),
-                new Store(p.storeHealthy(), p.lastError()));
+                new Pipeline(p.offered(), p.accepted(), p.written(), p.dropped(), p.rejected(), p.failed(), p.lost(),
+                        p.queued()),
+                new Store(p.store().name().toLowerCase(Locale.ROOT), p.storeHealthy(), p.lastError()));
     }
 }

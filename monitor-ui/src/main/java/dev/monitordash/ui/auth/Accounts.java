@@ -27,8 +27,23 @@ public final class Accounts {
         this(config, verifier, Accounts::announce);
     }
 
+    /**
+     * Accounts whose admin password, when none is configured, is {@code generatedAdminPassword}: generated
+     * at startup and announced by the caller (the servlet binding's startup summary), so that it is shown
+     * when the application starts, not at the dashboard's first request.
+     */
+    public Accounts(MonitorConfig config, PasswordVerifier verifier, String generatedAdminPassword) {
+        this(config, verifier, (user, password) -> { }, generatedAdminPassword);
+    }
+
     /** @param announce told (once) the generated admin password when none is configured */
     Accounts(MonitorConfig config, PasswordVerifier verifier, BiConsumer<String, String> announce) {
+        // 128 random bits are plenty against online guessing behind the login throttle.
+        this(config, verifier, announce, Tokens.random(16));
+    }
+
+    private Accounts(MonitorConfig config, PasswordVerifier verifier, BiConsumer<String, String> announce,
+            String generatedAdminPassword) {
         this.adminUser = config.adminUser();
         this.guestUser = config.guestUser();
         this.guestPassword = config.guestPassword().filter(p -> !p.isEmpty()).orElse(null);
@@ -36,10 +51,11 @@ public final class Accounts {
         Optional<String> configured = config.adminPassword().filter(p -> !p.isEmpty());
         this.generated = configured.isEmpty();
         if (generated) {
-            // 128 random bits are plenty against online guessing behind the login throttle.
-            String password = Tokens.random(16);
-            announce.accept(adminUser, password);
-            this.adminPassword = password;
+            if (generatedAdminPassword == null || generatedAdminPassword.isEmpty()) {
+                throw new IllegalArgumentException("no admin password is configured, so one must be generated");
+            }
+            announce.accept(adminUser, generatedAdminPassword);
+            this.adminPassword = generatedAdminPassword;
         } else {
             this.adminPassword = configured.get();
         }

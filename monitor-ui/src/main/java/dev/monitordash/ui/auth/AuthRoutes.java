@@ -58,7 +58,12 @@ public final class AuthRoutes {
         String client = String.valueOf(clientAddress.apply(ex.request()));
         Duration wait = throttle.lockedFor(client);
         if (!wait.isZero()) {
-            throw tooManyAttempts(wait);
+            throw tooManyAttempts("too many failed logins from your address", wait);
+        }
+        // Successful logins count too: each makes a session, and one address must not churn them.
+        wait = throttle.tryAttempt(client);
+        if (!wait.isZero()) {
+            throw tooManyAttempts("too many logins from your address", wait);
         }
         JsonNode body = Json.parse(ex.jsonBody());
         String user = Json.requiredText(body, "username");
@@ -114,15 +119,14 @@ public final class AuthRoutes {
     // Login has no session yet, so no CSRF token; browsers say where a request comes from instead.
     // Without this, another site could log a victim into the attacker's account (login CSRF).
     private static void rejectCrossSite(Exchange ex) {
-        String site = ex.request().getHeader("Sec-Fetch-Site");
-        if ("cross-site".equals(site) || "same-site".equals(site)) {
-            throw HttpError.forbidden("login is only accepted from the dashboard's own login page");
-        }
+        CrossSiteCheck.refusal(ex.request()).ifPresent(why -> {
+            throw HttpError.forbidden("login is only accepted from the dashboard's own login page: " + why);
+        });
     }
 
-    private static HttpError tooManyAttempts(Duration wait) {
+    private static HttpError tooManyAttempts(String what, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return new HttpError(429, "too many failed logins from your address; try again in " + seconds + " s",
+        return new HttpError(429, what + "; try again in " + seconds + " s",
                 Map.of("Retry-After", Long.toString(seconds)), Map.of("retryAfterSeconds", seconds));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One request to the dashboard with the helpers every route needs: the dashboard's base path (context
@@ -24,6 +25,7 @@ public final class Exchange {
     private final HttpServletResponse response;
     private final String basePath;
     private final String path;
+    private final Map<String, Supplier<String>> answerHeaders = new LinkedHashMap<>();
 
     public Exchange(HttpServletRequest request, HttpServletResponse response) {
         this.request = request;
@@ -85,9 +87,26 @@ public final class Exchange {
         }
     }
 
+    /**
+     * A header whose value is known only once the answer has been computed (e.g. whether the reads behind it
+     * were partial): asked for just before a successful JSON answer is written, since headers cannot follow
+     * the body; a null value leaves the header out.
+     */
+    public void headerOnAnswer(String name, Supplier<String> value) {
+        answerHeaders.put(name, value);
+    }
+
     public void json(int status, Object body) throws IOException {
         SecurityHeaders.noStore(response);
         response.setStatus(status);
+        if (status < 300) {
+            answerHeaders.forEach((name, value) -> {
+                String v = value.get();
+                if (v != null) {
+                    response.setHeader(name, v);
+                }
+            });
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         Json.write(response.getOutputStream(), body);

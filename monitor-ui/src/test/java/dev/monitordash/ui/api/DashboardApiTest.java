@@ -136,6 +136,11 @@ class DashboardApiTest {
         assertEquals("test-1", status.get("instance").asText());
         assertEquals(2, status.get("pipeline").get("written").asLong());
         assertEquals(0, status.get("pipeline").get("dropped").asLong());
+        assertEquals(2, status.get("pipeline").get("offered").asLong());
+        for (String counter : List.of("rejected", "failed", "lost", "queued")) {
+            assertEquals(0, status.get("pipeline").get(counter).asLong(), counter);
+        }
+        assertEquals("ok", status.get("store").get("state").asText());
         assertTrue(status.get("store").get("healthy").asBoolean());
         assertTrue(status.get("store").get("lastError").isNull());
     }

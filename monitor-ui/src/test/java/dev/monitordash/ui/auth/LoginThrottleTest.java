@@ -79,4 +79,27 @@ class LoginThrottleTest {
 
         assertEquals(Duration.ZERO, throttle.lockedFor("a"));
     }
+
+    @Test
+    void everyAttemptTakesFromTheAllowanceWhateverItsOutcomeAndItRefills() {
+        LoginThrottle t = new LoginThrottle(clock, 5, Duration.ofSeconds(30), Duration.ofMinutes(5), 3,
+                Duration.ofSeconds(3), 100);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Duration.ZERO, t.tryAttempt("a"));
+            t.succeeded("a"); // a success does not give the attempt back
+        }
+        clock.advance(Duration.ofMillis(1_000));
+
+        assertEquals(Duration.ofSeconds(2), t.tryAttempt("a"));
+        assertEquals(Duration.ofSeconds(2), t.tryAttempt("a"), "a refused attempt is not counted");
+        assertEquals(Duration.ZERO, t.tryAttempt("b"), "other addresses are not affected");
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(Duration.ZERO, t.tryAttempt("a"));
+        assertEquals(Duration.ofSeconds(3), t.tryAttempt("a"));
+        clock.advance(Duration.ofMinutes(1)); // refilled to the burst, not beyond
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Duration.ZERO, t.tryAttempt("a"));
+        }
+        assertEquals(Duration.ofSeconds(3), t.tryAttempt("a"));
+    }
 }

@@ -73,37 +73,67 @@ class SessionStoreTest {
     }
 
     @Test
-    void whenFullTheLeastRecentlyUsedSessionGoesFirst() {
-        String a = store.create("a", Role.GUEST).token();
-        String b = store.create("b", Role.GUEST).token();
-        String c = store.create("c", Role.GUEST).token();
-        store.find(a); // b is now the least recently used
+    void anAccountsNextSessionBeyondTheCapEndsThatAccountsOldestEvenIfItWasUsedLast() {
+        String a = store.create("admin", Role.ADMIN).token();
+        String b = store.create("admin", Role.ADMIN).token();
+        String c = store.create("admin", Role.ADMIN).token();
+        store.find(a); // most recently used, but still the oldest: it goes first
 
-        String d = store.create("d", Role.GUEST).token();
+        String d = store.create("admin", Role.ADMIN).token();
 
-        assertEquals(3, store.size());
-        assertTrue(store.find(b).isEmpty());
-        assertTrue(store.find(a).isPresent());
+        assertEquals(3, store.sizeOf("admin", Role.ADMIN));
+        assertTrue(store.find(a).isEmpty());
+        assertTrue(store.find(b).isPresent());
         assertTrue(store.find(c).isPresent());
         assertTrue(store.find(d).isPresent());
     }
 
     @Test
-    void expiredSessionsMakeRoomBeforeLiveOnesAreEvicted() {
-        String old = store.create("old", Role.GUEST).token();
+    void oneAccountsLoginsNeverEndAnotherAccountsSessions() {
+        String admin = store.create("admin", Role.ADMIN).token();
+        // Same user name with another role is another account: a guest configured as "admin" cannot evict.
+        for (int i = 0; i < 1_001; i++) {
+            store.create("guest", Role.GUEST);
+            store.create("admin", Role.GUEST);
+        }
+
+        assertTrue(store.find(admin).isPresent());
+        assertEquals(3, store.sizeOf("guest", Role.GUEST));
+        assertEquals(3, store.sizeOf("admin", Role.GUEST));
+        assertEquals(1, store.sizeOf("admin", Role.ADMIN));
+        assertEquals(7, store.size());
+    }
+
+    @Test
+    void expiredSessionsMakeRoomBeforeLiveOnesAreEnded() {
+        String old = store.create("guest", Role.GUEST).token();
         clock.advance(Duration.ofMinutes(20));
-        String b = store.create("b", Role.GUEST).token();
-        String c = store.create("c", Role.GUEST).token();
+        String b = store.create("guest", Role.GUEST).token();
+        String c = store.create("guest", Role.GUEST).token();
         clock.advance(Duration.ofMinutes(15)); // "old" idle for 35 min: expired
         store.find(b);
         store.find(c);
 
-        String d = store.create("d", Role.GUEST).token();
+        String d = store.create("guest", Role.GUEST).token();
 
         assertTrue(store.find(old).isEmpty());
         assertTrue(store.find(b).isPresent());
         assertTrue(store.find(c).isPresent());
         assertTrue(store.find(d).isPresent());
+    }
+
+    @Test
+    void anEndedSessionFreesItsPlaceInItsAccount() {
+        SessionStore.Created a = store.create("guest", Role.GUEST);
+        String b = store.create("guest", Role.GUEST).token();
+        store.invalidate(a.session());
+        store.invalidate(a.session()); // twice: nothing more happens
+
+        store.create("guest", Role.GUEST);
+        store.create("guest", Role.GUEST);
+
+        assertTrue(store.find(b).isPresent(), "ending a session made room: b was not evicted");
+        assertEquals(3, store.sizeOf("guest", Role.GUEST));
     }
 
     @Test

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The application-wide analytics pages (traffic, performance, versions) in headless Chromium over a
  * history recorded through the real pipeline and store: each chart shows the recorded numbers (read
  * back through Chart.js), the range filter reloads and stays in the URL, a store without requests says
- * what to do, phones get no page overflow, and the console stays clean.
+ * what to do, a store with a garbled sketch says the page is partial, phones get no page overflow, and the
+ * console stays clean.
  */
 class AnalyticsPagesBrowserTest {
 
@@ -182,6 +183,8 @@ class AnalyticsPagesBrowserTest {
         assertEquals("logarithmic", ui.browser().js("return Chart.getChart(document.getElementById('performance-chart'))"
                 + ".scales.x.type"), "5 ms next to 2.8 s: a log axis");
         assertEquals(labels.size(), ui.browser().rows("performance-table", labels.size()).size());
+        assertTrue(ui.browser().driver().findElements(By.cssSelector("#partial-notice, .section-partial")).isEmpty(),
+                "every stored figure was read: no partial notice");
         WebElement link = ui.browser().driver().findElement(By.cssSelector("#performance-table tr[data-endpoint='/orders/{id}'] a"));
         assertEquals("endpoint?endpoint=%2Forders%2F%7Bid%7D", link.getAttribute("href").replaceAll("^.*/", ""));
         ui.browser().screenshot("performance");
@@ -260,6 +263,44 @@ class AnalyticsPagesBrowserTest {
                 }
                 ui.browser().screenshot(page.getKey() + "-empty");
             }
+        } finally {
+            ui.browser().useDashboard(ui.server().base());
+        }
+    }
+
+    @Test
+    void aGarbledSketchIsLeftOutAndThePageSaysItsFiguresArePartial() throws Exception {
+        try (DashboardServer garbled = DashboardServer.start(ui.dataDir(), "")) {
+            ZonedDateTime yesterday = ZonedDateTime.now(DashboardServer.ZONE).truncatedTo(ChronoUnit.DAYS).minusDays(1);
+            garbled.declare(ORDERS, "Servlet");
+            garbled.declare(SEARCH, "Servlet");
+            for (int i = 0; i < 5; i++) {
+                garbled.record(ORDERS, "GET", 200, 10 + i, at(yesterday, 10, i));
+                garbled.record(SEARCH, "GET", 200, 40 + i, at(yesterday, 14, i));
+            }
+            garbled.awaitWritten(10);
+            garbled.garbleSketchesOf(SEARCH);
+            ui.browser().useDashboard(garbled.base());
+            ui.browser().logIn("admin", DashboardServer.ADMIN_PASSWORD, "overview");
+
+            ui.browser().open("performance");
+            ui.browser().awaitReady("performance-section");
+            assertEquals(List.of(ORDERS), ui.browser().chartLabels("performance-chart"), "no box without a sketch");
+            WebElement chartNote = ui.browser().driver().findElement(By.cssSelector("#performance-section > .section-partial"));
+            assertTrue(chartNote.isDisplayed());
+            assertEquals("Some stored figures could not be read and are left out: this chart is partial.",
+                    chartNote.getText());
+            WebElement notice = ui.browser().driver().findElement(By.id("partial-notice"));
+            assertTrue(notice.isDisplayed());
+            assertTrue(notice.getText().startsWith("Some stored figures could not be read and are left out: "
+                    + "the figures on this page are partial"), notice.getText());
+            ui.browser().screenshot("performance-partial");
+
+            ui.browser().open("traffic"); // counts only: every figure read
+            ui.browser().awaitReady("load-section");
+            ui.browser().awaitReady("daily-section");
+            assertTrue(ui.browser().driver().findElements(By.cssSelector("#partial-notice, .section-partial")).stream()
+                    .noneMatch(WebElement::isDisplayed), "traffic reads no sketch");
         } finally {
             ui.browser().useDashboard(ui.server().base());
         }

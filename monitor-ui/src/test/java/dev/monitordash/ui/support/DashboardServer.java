@@ -16,6 +16,10 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -114,8 +118,22 @@ public final class DashboardServer implements AutoCloseable {
                 .mapToInt(StoredEndpoint::level).findFirst().orElse(-1);
     }
 
+    /** Declares as the filter does at startup, and returns once the writer has stored the declaration. */
     public Endpoint declare(String name, String handler) {
-        return monitor.declare(name, handler);
+        Endpoint e = monitor.declare(name, handler);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (storedLevel(name) == -1) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the writer did not store the declaration of " + name);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        }
+        return e;
     }
 
     /** Records a request through the real pipeline, as the filter would. */
@@ -159,6 +177,25 @@ public final class DashboardServer implements AutoCloseable {
         Endpoint e = monitor.endpoints().lookup(endpoint);
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, start);
         return new RequestRecord(e, micros, (long) (millis * 1_000_000), method, status, "alice", "127.0.0.1");
+    }
+
+    /**
+     * Overwrites every hourly and daily rollup sketch of the endpoint in the SQLite file with bytes no
+     * MonitorDash wrote (a disk error, a bad restore); returns how many rows. Its counts stay intact.
+     */
+    public int garbleSketchesOf(String endpoint) throws SQLException {
+        int rows = 0;
+        try (Connection c = DriverManager.getConnection(monitor.config().databaseUrl());
+             Statement s = c.createStatement()) {
+            for (String table : List.of("rollup_hour", "rollup_day")) {
+                rows += s.executeUpdate("UPDATE " + table + " SET sketch = X'00010203' WHERE endpoint_id = "
+                        + "(SELECT id FROM endpoint WHERE name = '" + endpoint.replace("'", "''") + "')");
+            }
+        }
+        if (rows == 0) {
+            throw new AssertionError("no rollup row of " + endpoint + " to garble");
+        }
+        return rows;
     }
 
     /** Waits (polling, generous deadline) until the writer has stored {@code n} records in total. */

@@ -1,5 +1,8 @@
 // The dashboard's JSON API, relative to the page (pages live directly under the dashboard path), so it
-// works under any context path. State changes carry the session's CSRF token in X-CSRF-Token.
+// works under any context path. State changes carry the session's CSRF token in X-CSRF-Token. Every
+// successful answer is shown to partial.js, which tells the user when its figures are partial.
+
+import { noteAnswer, PARTIAL_HEADER } from './partial.js';
 
 let csrfToken = null;
 
@@ -16,7 +19,10 @@ export class ApiError extends Error {
 
 async function request(method, path, body) {
   const headers = { Accept: 'application/json' };
-  const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+  // The pages are served with Referrer-Policy: no-referrer, under which a browser may send "Origin: null"
+  // even to its own site; 'same-origin' lets it name our origin to us (and to nobody else), which the
+  // login's cross-site check needs in browsers without Sec-Fetch-Site.
+  const init = { method, headers, credentials: 'same-origin', cache: 'no-store', referrerPolicy: 'same-origin' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -40,6 +46,7 @@ async function request(method, path, body) {
     const message = data && typeof data.error === 'string' ? data.error : `HTTP ${response.status}`;
     throw new ApiError(response.status, message);
   }
+  if (method === 'GET') noteAnswer(path, response.headers.get(PARTIAL_HEADER), data);
   return data;
 }
 

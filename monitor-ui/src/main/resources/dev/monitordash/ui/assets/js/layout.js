@@ -28,13 +28,18 @@ async function loadStatus() {
   try {
     const status = await getJson('api/status');
     const { pipeline, store, version } = status;
-    const storeState = store.healthy
+    const storeState = store.state === 'ok'
       ? el('strong', { className: 'status-ok', text: 'OK' })
-      : el('strong', { className: 'status-bad', text: `failing: ${store.lastError ?? 'unknown error'}` });
+      : store.state === 'connecting'
+        ? el('strong', { className: 'status-warn', text: 'connecting…' })
+        : el('strong', { className: 'status-bad', text: `failing: ${store.lastError ?? 'unknown error'}` });
+    // Why records were not written: never accepted (queue full), their batch failed, or lost at shutdown.
+    const dropTitle = `rejected ${pipeline.rejected}, failed ${pipeline.failed}, lost ${pipeline.lost}`;
     replace(line,
       item('Version', version.name),
       item('Records written', formatCount(pipeline.written)),
-      item('Dropped', formatCount(pipeline.dropped), pipeline.dropped > 0 ? 'status-warn' : null),
+      Object.assign(item('Dropped', formatCount(pipeline.dropped), pipeline.dropped > 0 ? 'status-warn' : null),
+        { title: dropTitle }),
       item('Queued', formatCount(pipeline.queued)),
       el('span', { className: 'status-item', id: 'store-health' }, 'Store ', storeState),
       el('span', { className: 'status-item muted', text: `${status.service} · ${status.instance}` }));

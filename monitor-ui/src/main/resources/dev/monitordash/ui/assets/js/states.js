@@ -5,6 +5,7 @@
 // and gets a note element (created here) for the loading, empty and error texts.
 
 import { replace } from './dom.js';
+import { isPartial, markSection } from './partial.js';
 
 const latest = new WeakMap(); // section → number of its newest load, so a slow old answer cannot win
 
@@ -52,6 +53,8 @@ export async function loadSection(section, load, render, { empty = 'No requests 
   try {
     const data = await load();
     if (latest.get(section) !== run) return null;
+    // Also when the section ends empty: the left-out figures may be all it had.
+    markSection(section, isPartial(data));
     if (isEmpty(data)) {
       setState(section, 'empty', empty);
       return null;
@@ -61,6 +64,7 @@ export async function loadSection(section, load, render, { empty = 'No requests 
     return data;
   } catch (e) {
     if (latest.get(section) !== run) return null;
+    markSection(section, false);
     // 401 means the session ended: api.js is already on its way to the login page.
     setState(section, 'error', e.status === 401 ? null : `Could not load this: ${e.message}`);
     if (e.status !== 401 && !(e && 'status' in e)) throw e; // a bug of ours, not an API answer: keep it visible

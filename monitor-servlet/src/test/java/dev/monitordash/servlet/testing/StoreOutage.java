@@ -70,8 +70,11 @@ public final class StoreOutage {
         for (int i = 0; i < REQUESTS_AFTER; i++) {
             assertEquals(200, client.get("/users/" + i, "after").statusCode());
         }
-        Await.until("the requests after the outage are stored", PATIENCE,
-                () -> rows.requestsByUser("after") == REQUESTS_AFTER, () -> monitor.stats().toString());
+        // Rows are visible from the commit on; the writer counts them a moment later, so wait for both.
+        Await.until("the requests after the outage are stored and counted", PATIENCE,
+                () -> rows.requestsByUser("after") == REQUESTS_AFTER && monitor.stats().queued() == 0
+                        && monitor.stats().written() == rows.requests(),
+                () -> monitor.stats() + ", rows " + rows.requests());
 
         PipelineStats stats = monitor.stats();
         assertTrue(stats.storeHealthy());

@@ -6,7 +6,6 @@ import dev.monitordash.core.config.MonitorConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -23,9 +22,27 @@ class MonitorDashAutoConfigurationTest {
 
     WebApplicationContextRunner runner() {
         return new WebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-                        MonitorDashAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(securityAutoConfiguration()))
+                .withConfiguration(AutoConfigurations.of(MonitorDashAutoConfiguration.class))
                 .withPropertyValues("monitordash.database=jdbc:sqlite:" + dir.resolve("monitor.db"));
+    }
+
+    /** Spring Boot's security auto-configuration: one class in Boot 3, two (moved) in Boot 4. */
+    static Class<?>[] securityAutoConfiguration() {
+        List<Class<?>> found = new java.util.ArrayList<>();
+        for (String name : List.of("org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")) {
+            try {
+                found.add(Class.forName(name));
+            } catch (ClassNotFoundException e) {
+                // a name of the other Spring Boot version
+            }
+        }
+        if (found.isEmpty()) {
+            throw new AssertionError("no Spring Boot security auto-configuration on the class path");
+        }
+        return found.toArray(Class<?>[]::new);
     }
 
     @Test

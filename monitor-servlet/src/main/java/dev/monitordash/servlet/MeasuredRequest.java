@@ -61,7 +61,14 @@ final class MeasuredRequest {
         if (dispatchReturned || Thread.currentThread() != thread) {
             return; // an async or error dispatch: the watch and the profiler belong to the first thread
         }
-        Endpoint endpoint = endpoints.lookup(template);
+        try {
+            switchTo(endpoints.lookup(template));
+        } catch (RuntimeException e) {
+            filter.monitoringFailed(e); // called from the application's code: never fail it
+        }
+    }
+
+    private void switchTo(Endpoint endpoint) {
         if (endpoint == gate) {
             return;
         }

@@ -16,9 +16,10 @@ import java.util.function.Function;
  * @param groupBy          user (group) of a request; null for the principal's name
  * @param endpointResolver the application's route names; null for none
  * @param store            a store to use instead of opening {@code config.databaseUrl()}; null for that
+ * @param started          a monitor started (and closed) by the caller; null to start one here
  */
 record BindingSettings(MonitorConfig config, Function<HttpServletRequest, String> groupBy,
-        EndpointResolver endpointResolver, MonitorStore store) {
+        EndpointResolver endpointResolver, MonitorStore store, Monitor started) {
 
     BindingSettings {
         // Fails the bind, not the first request, when a trusted proxy entry is not an address or range.
@@ -30,7 +31,15 @@ record BindingSettings(MonitorConfig config, Function<HttpServletRequest, String
         return config.dashboardPath() + "/*";
     }
 
+    /** Whether the binding started the monitor, and so closes it with the context. */
+    boolean ownsMonitor() {
+        return started == null;
+    }
+
     Monitor startMonitor() {
+        if (started != null) {
+            return started;
+        }
         return store == null
                 ? Monitor.start(config)
                 : Monitor.start(config, VersionDetector.detect(config), store);

@@ -4,6 +4,7 @@ import dev.monitordash.core.Monitor;
 import dev.monitordash.core.logging.StartupLog;
 import dev.monitordash.core.record.StoreState;
 import dev.monitordash.core.security.Passwords;
+import dev.monitordash.core.store.JdbcStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -179,7 +180,7 @@ final class ContextBinding {
         // No waiting here: Monitor.start already gave the store a fraction of a second to answer.
         boolean ready = m.stats().store() == StoreState.OK; // read before the summary: it only gets better
         String summary = StartupSummary.of(m, context.getContextPath(), routes, generatedAdminPassword,
-                settings.store() == null);
+                settings.store() == null && (settings.ownsMonitor() || m.store() instanceof JdbcStore));
         if (generatedAdminPassword != null || !ready) {
             StartupLog.warn(LOG, summary);
         } else {
@@ -190,7 +191,7 @@ final class ContextBinding {
     /** Flushes and closes the monitor, once, whoever asks first (filter destroy, context destroyed). */
     void close() {
         Monitor m = monitor;
-        if (m != null && closed.compareAndSet(false, true)) {
+        if (m != null && closed.compareAndSet(false, true) && settings.ownsMonitor()) {
             m.close();
             LOG.debug("MonitorDash closed for context {}", context.getContextPath());
         }

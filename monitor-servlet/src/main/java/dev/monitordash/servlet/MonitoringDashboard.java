@@ -6,6 +6,7 @@ import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.store.MonitorStore;
 import dev.monitordash.servlet.endpoint.EndpointResolver;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Duration;
@@ -73,10 +74,37 @@ public final class MonitoringDashboard {
         return new Builder(loadBaseConfig());
     }
 
+    /**
+     * Options for binding a monitor started elsewhere (e.g. a bean of a dependency-injection container),
+     * instead of starting one: its own configuration applies, nothing is loaded, and of the options only
+     * {@link Builder#groupBy} and {@link Builder#endpointResolver} are used. Whoever started it closes it:
+     * the binding leaves it open when the context stops (Spring's application context closes its bean
+     * after the web server stopped).
+     */
+    public static Builder configure(Monitor started) {
+        Builder builder = new Builder(MonitorConfig.builder());
+        builder.monitor = Objects.requireNonNull(started, "monitor");
+        return builder;
+    }
+
     /** The monitor bound to the context, if any (also the attribute {@link #MONITOR_ATTRIBUTE}). */
     public static Optional<Monitor> monitor(ServletContext context) {
         Object monitor = context.getAttribute(MONITOR_ATTRIBUTE);
         return monitor instanceof Monitor m ? Optional.of(m) : Optional.empty();
+    }
+
+    /**
+     * Tells the monitor the route template of a request as soon as the application's framework knows it,
+     * during the chain: the level set on that route then decides whether the request is watched for
+     * outliers (level 2) and profiled (level 3), which the servlet mapping alone cannot when one servlet
+     * serves many routes. The record is named by it too, unless an {@link EndpointResolver} names the
+     * request. Call it on the request's thread; for a request MonitorDash is not measuring it does nothing.
+     * The Spring Boot starter calls it from a Spring MVC interceptor once the handler mapping matched.
+     */
+    public static void routeMatched(ServletRequest request, String routeTemplate) {
+        if (request.getAttribute(MeasuredRequest.ATTRIBUTE) instanceof MeasuredRequest measured) {
+            measured.routeKnown(routeTemplate);
+        }
     }
 
     /** The configuration code starts from: file, system properties and environment. */
@@ -92,6 +120,7 @@ public final class MonitoringDashboard {
         private Function<HttpServletRequest, String> groupBy;
         private EndpointResolver endpointResolver;
         private MonitorStore store;
+        private Monitor monitor;
 
         Builder(MonitorConfig.Builder base) {
             this.config = base;
@@ -198,8 +227,11 @@ public final class MonitoringDashboard {
          * defaults become its own (a SQLite file per application), see {@code ApplicationDefaults}.
          */
         BindingSettings settings(String contextPath) {
+            if (monitor != null) {
+                return new BindingSettings(monitor.config(), groupBy, endpointResolver, null, monitor);
+            }
             return new BindingSettings(config.applicationDefaults(contextPath).build(), groupBy, endpointResolver,
-                    store);
+                    store, null);
         }
     }
 }

@@ -146,19 +146,26 @@ public final class MonitoringFilter implements Filter {
         long startMicros = System.currentTimeMillis() * 1000L;
         long startNanos = System.nanoTime();
         int level = endpoint.level();
-        OutlierWatch watch = level >= MonitoringLevel.OUTLIERS ? watch(request, endpoint, startNanos) : null;
-        ProfiledRequest profile = level >= MonitoringLevel.PROFILER ? profile(endpoint) : null;
+        MeasuredRequest measured = new MeasuredRequest(this, request, monitor.endpoints(), internalPattern, endpoint,
+                startNanos);
+        measured.watch = level >= MonitoringLevel.OUTLIERS ? watch(request, endpoint, startNanos) : null;
+        measured.profile = level >= MonitoringLevel.PROFILER ? profile(endpoint) : null;
+        try {
+            request.setAttribute(MeasuredRequest.ATTRIBUTE, measured);
+        } catch (Throwable t) {
+            monitoringFailed(t);
+        }
         try {
             chain.doFilter(request, response);
         } catch (Throwable t) {
-            afterChain(request, response, mapping, endpoint, startMicros, startNanos, watch, profile, true);
+            afterChain(request, response, mapping, measured, startMicros, true);
             throw t;
         }
-        afterChain(request, response, mapping, endpoint, startMicros, startNanos, watch, profile, false);
+        afterChain(request, response, mapping, measured, startMicros, false);
     }
 
     // Level 3: the profiler's one thread samples this thread's stack until the request ends.
-    private ProfiledRequest profile(Endpoint endpoint) {
+    ProfiledRequest profile(Endpoint endpoint) {
         try {
             return profiler.start(endpoint.name());
         } catch (Throwable t) {
@@ -168,7 +175,7 @@ public final class MonitoringFilter implements Filter {
     }
 
     // Level 2: the watchdog captures the request if it is still running at its endpoint's threshold.
-    private OutlierWatch watch(HttpServletRequest request, Endpoint endpoint, long startNanos) {
+    OutlierWatch watch(HttpServletRequest request, Endpoint endpoint, long startNanos) {
         try {
             return outliers.watch(endpoint.name(), startNanos, new OutlierRequestReader(request, clientAddress,
                     monitor.config().outlierMaxFields()));
@@ -179,8 +186,12 @@ public final class MonitoringFilter implements Filter {
     }
 
     private void afterChain(HttpServletRequest request, HttpServletResponse response, HttpServletMapping mapping,
-            Endpoint endpoint, long startMicros, long startNanos, OutlierWatch watch, ProfiledRequest profile,
-            boolean threw) {
+            MeasuredRequest measured, long startMicros, boolean threw) {
+        measured.dispatchReturned();
+        Endpoint endpoint = measured.gate;
+        long startNanos = measured.startNanos;
+        OutlierWatch watch = measured.watch;
+        ProfiledRequest profile = measured.profile;
         if (profile != null) {
             profile.finish(); // an async request is profiled during its first dispatch only, and not stored
         }
@@ -191,7 +202,11 @@ public final class MonitoringFilter implements Filter {
             }
             long durationNanos = System.nanoTime() - startNanos;
             String route = naming.routeAfter(request);
+            if (route == null) {
+                route = measured.route;
+            }
             String method = request.getMethod();
+            // After the chain, so that a security filter inside it has authenticated the user by now.
             String user = user(request);
             String ip = clientAddress.resolve(request);
             if (!threw && request.isAsyncStarted() && awaitCompletion(request, response, mapping, endpoint, route,

@@ -441,8 +441,14 @@ public final class MonitorConfig {
             return Checks.CODE.equals(sources.get(key));
         }
 
-        /** Parses and sets a text value, remembering its source (null: default) for messages and logs. */
-        Builder set(ConfigKey key, String value, String source) {
+        /**
+         * Parses and sets a text value, remembering its source (null: default) for messages and logs, e.g.
+         * {@code "Spring property monitordash.service (application.properties:3)"}: for integrations that read
+         * the keys from a configuration system of their own, so that an error still says where the value was.
+         *
+         * @throws ConfigException when the text does not parse, naming the key and the source
+         */
+        public Builder set(ConfigKey key, String value, String source) {
             Objects.requireNonNull(value, key.property());
             Builder self;
             try {

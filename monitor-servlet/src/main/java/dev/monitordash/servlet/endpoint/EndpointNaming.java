@@ -15,10 +15,14 @@ import jakarta.servlet.http.HttpServletRequest;
  *       lookup). For a Spring MVC app the DispatcherServlet's mapping ({@code /}) is this gate.</li>
  *   <li>{@link #routeAfter} and {@link #recordedUnder}: after the chain, the application's resolver or
  *       Spring's pattern name the record; a 404 that only the default servlet answered counts under the
- *       one not-found endpoint; and a route switched to level 0 is measured but not recorded.</li>
+ *       one not-found endpoint, and so does a 404 of Spring's catch-all {@code /**} (static resources); and a
+ *       route switched to level 0 is measured but not recorded.</li>
  * </ol>
  */
 public final class EndpointNaming {
+
+    /** The pattern of Spring Boot's static-resource handler, which every unmapped path reaches. */
+    static final String CATCH_ALL = "/**";
 
     private final EndpointRegistry endpoints;
     private final EndpointResolver application;
@@ -66,6 +70,10 @@ public final class EndpointNaming {
      * @param route    what {@link #routeAfter} returned
      */
     public Endpoint recordedUnder(Endpoint measured, String route, HttpServletMapping mapping, int status) {
+        if (route != null && status == 404 && CATCH_ALL.equals(route)) {
+            // Spring Boot's static resources match every path: a 404 there found no route at all.
+            return endpoints.notFound();
+        }
         if (route != null) {
             return route.equals(measured.name()) ? measured : endpoints.lookup(route);
         }

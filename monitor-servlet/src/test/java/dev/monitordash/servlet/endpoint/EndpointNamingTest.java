@@ -117,6 +117,18 @@ class EndpointNamingTest {
     }
 
     @Test
+    void aNotFoundOfSpringsCatchAllStaticResourcesCountsUnderTheNotFoundEndpoint() {
+        EndpointNaming naming = new EndpointNaming(registry, null, DASHBOARD);
+        HttpServletMapping dispatcher = mapping(MappingMatch.DEFAULT, "/");
+        Endpoint measured = naming.before(request, dispatcher);
+
+        assertSame(registry.notFound(), naming.recordedUnder(measured, "/**", dispatcher, 404));
+        assertEquals("/**", naming.recordedUnder(measured, "/**", dispatcher, 200).name(), "a file served");
+        assertEquals("/users/{id}", naming.recordedUnder(measured, "/users/{id}", dispatcher, 404).name(),
+                "a route's own 404 stays with the route");
+    }
+
+    @Test
     void aNotFoundFromAMappedServletStaysWithItsRoute() {
         EndpointNaming naming = new EndpointNaming(registry, null, DASHBOARD);
         HttpServletMapping users = mapping(MappingMatch.PATH, "/users/*");

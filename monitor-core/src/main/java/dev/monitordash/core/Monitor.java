@@ -23,6 +23,7 @@ import dev.monitordash.core.store.SqliteLocation;
 import dev.monitordash.core.store.StoreException;
 import dev.monitordash.core.store.StoreRefusedException;
 import dev.monitordash.core.store.StoredEndpoint;
+import dev.monitordash.core.version.ApplicationFiles;
 import dev.monitordash.core.version.JGitThreads;
 import dev.monitordash.core.version.VersionDetector;
 import dev.monitordash.core.version.VersionInfo;
@@ -105,7 +106,15 @@ public final class Monitor implements AutoCloseable {
      * written is reported at once, as an error naming the key, the path and the fix.
      */
     public static Monitor start(MonitorConfig config) {
-        VersionInfo version = VersionDetector.detect(config);
+        return start(config, ApplicationFiles.of(Thread.currentThread().getContextClassLoader()));
+    }
+
+    /**
+     * As {@link #start(MonitorConfig)}, with the version read from these application files when none is
+     * configured (the servlet module passes a web application's own manifest).
+     */
+    public static Monitor start(MonitorConfig config, ApplicationFiles files) {
+        VersionInfo version = VersionDetector.detect(config, files);
         JdbcStore store = JdbcStore.openWithoutConnecting(config, Clock.systemUTC());
         Monitor monitor = new Monitor(config, version, store, config.levelsRefresh());
         monitor.checkedUrl = config.databaseUrl();

@@ -47,7 +47,9 @@ public interface ApplicationFiles {
     }
 
     /** The class path of {@code loader}, and the manifest {@code manifest} finds (null: none). */
-    static ApplicationFiles of(ClassLoader loader, Supplier<URL> manifest) {
+    static ApplicationFiles of(ClassLoader classLoader, Supplier<URL> manifest) {
+        // A thread may have no context class loader; MonitorDash's own then sees the same class path.
+        ClassLoader loader = classLoader != null ? classLoader : ApplicationFiles.class.getClassLoader();
         return new ApplicationFiles() {
             @Override
             public URL classPathResource(String name) {

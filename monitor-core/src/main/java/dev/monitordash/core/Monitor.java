@@ -7,6 +7,7 @@ import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.endpoint.EndpointRegistry;
 import dev.monitordash.core.endpoint.MonitoringLevel;
 import dev.monitordash.core.logging.StartupLog;
+import dev.monitordash.core.metrics.MonitorMetrics;
 import dev.monitordash.core.outlier.OutlierDetector;
 import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.query.DashboardQueries;
@@ -22,6 +23,7 @@ import dev.monitordash.core.store.SqliteLocation;
 import dev.monitordash.core.store.StoreException;
 import dev.monitordash.core.store.StoreRefusedException;
 import dev.monitordash.core.store.StoredEndpoint;
+import dev.monitordash.core.version.ApplicationFiles;
 import dev.monitordash.core.version.JGitThreads;
 import dev.monitordash.core.version.VersionDetector;
 import dev.monitordash.core.version.VersionInfo;
@@ -54,6 +56,7 @@ public final class Monitor implements AutoCloseable {
     private final OutlierDetector outliers;
     private final Profiler profiler;
     private final LevelSync levels;
+    private final MonitorMetrics metrics; // null unless monitordash.prometheus.enabled
     private final Thread exitHook = new Thread(this::flushBeforeExit, "monitordash-exit-flush");
     private volatile boolean storeProblemReported;
     private String checkedUrl; // the SQLite URL whose file system problems name the path; null: none
@@ -74,7 +77,10 @@ public final class Monitor implements AutoCloseable {
         this.outliers = new OutlierDetector(config);
         this.profiler = new Profiler(config.profilerPeriod().toNanos(), "monitordash-profiler");
         this.levels = new LevelSync(store, endpoints, levelsRefresh, outliers::start, System::nanoTime);
-        // The writer thread sees every request: it keeps the endpoints' means, request threads only read them.
+        this.metrics = config.prometheusEnabled()
+                ? MonitorMetrics.start(version.name(), this::stats, outliers::captures, outliers::skipped) : null;
+        // The writer thread sees every request: it keeps the endpoints' means and the Prometheus histograms,
+        // request threads only read the means and pay nothing for the histograms.
         this.pipeline = new RecordPipeline(store,
                 new Origin(version.name(), config.serviceName(), config.instanceName()),
                 config.queueCapacity(), config.batchSize(), config.shutdownTimeout(), batch -> {
@@ -82,6 +88,9 @@ public final class Monitor implements AutoCloseable {
                         outliers.thresholds().observe(r.endpoint().name(), r.durationNanos());
                     }
                     outliers.thresholds().endBatch();
+                    if (metrics != null) {
+                        metrics.observe(batch);
+                    }
                 }, () -> {
                     // Off the request path, no thread of their own: levels changed by other instances, then
                     // the store's background work (rollups, retention), each only when due.
@@ -97,7 +106,15 @@ public final class Monitor implements AutoCloseable {
      * written is reported at once, as an error naming the key, the path and the fix.
      */
     public static Monitor start(MonitorConfig config) {
-        VersionInfo version = VersionDetector.detect(config);
+        return start(config, ApplicationFiles.of(Thread.currentThread().getContextClassLoader()));
+    }
+
+    /**
+     * As {@link #start(MonitorConfig)}, with the version read from these application files when none is
+     * configured (the servlet module passes a web application's own manifest).
+     */
+    public static Monitor start(MonitorConfig config, ApplicationFiles files) {
+        VersionInfo version = VersionDetector.detect(config, files);
         JdbcStore store = JdbcStore.openWithoutConnecting(config, Clock.systemUTC());
         Monitor monitor = new Monitor(config, version, store, config.levelsRefresh());
         monitor.checkedUrl = config.databaseUrl();
@@ -290,6 +307,11 @@ public final class Monitor implements AutoCloseable {
     /** Level 3: the one sampler thread of all profiled requests. */
     public Profiler profiler() {
         return profiler;
+    }
+
+    /** The metrics served to Prometheus; empty unless {@code monitordash.prometheus.enabled} is true. */
+    public Optional<MonitorMetrics> metrics() {
+        return Optional.ofNullable(metrics);
     }
 
     public PipelineStats stats() {

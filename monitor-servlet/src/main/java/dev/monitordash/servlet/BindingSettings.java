@@ -3,6 +3,7 @@ package dev.monitordash.servlet;
 import dev.monitordash.core.Monitor;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.store.MonitorStore;
+import dev.monitordash.core.version.ApplicationFiles;
 import dev.monitordash.core.version.VersionDetector;
 import dev.monitordash.servlet.client.ClientAddressResolver;
 import dev.monitordash.servlet.endpoint.EndpointResolver;
@@ -36,12 +37,13 @@ record BindingSettings(MonitorConfig config, Function<HttpServletRequest, String
         return started == null;
     }
 
-    Monitor startMonitor() {
+    /** @param files where the application's build wrote its version (class path, the WAR's manifest) */
+    Monitor startMonitor(ApplicationFiles files) {
         if (started != null) {
             return started;
         }
         return store == null
-                ? Monitor.start(config)
-                : Monitor.start(config, VersionDetector.detect(config), store);
+                ? Monitor.start(config, files)
+                : Monitor.start(config, VersionDetector.detect(config, files), store);
     }
 }

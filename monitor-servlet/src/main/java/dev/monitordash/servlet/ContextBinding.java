@@ -133,7 +133,7 @@ final class ContextBinding {
         // Generated here, not when the dashboard servlet first runs: the summary announces it at startup.
         generatedAdminPassword = settings.config().adminPassword().filter(p -> !p.isEmpty()).isPresent()
                 ? null : Passwords.generate();
-        Monitor m = settings.startMonitor();
+        Monitor m = settings.startMonitor(WebApplicationFiles.of(context));
         m.endpoints().declareInternal(dashboardPattern);
         monitor = m;
         context.setAttribute(MonitoringDashboard.MONITOR_ATTRIBUTE, m);

@@ -63,6 +63,11 @@ final class StartupSummary {
         } else {
             sb.append(" - admin user '").append(config.adminUser()).append("', password configured");
         }
+        if (config.prometheusEnabled()) {
+            sb.append(nl).append("  metrics:   ").append(contextPath).append(config.dashboardPath())
+                    .append("/metrics for Prometheus, ").append(config.prometheusToken().isPresent()
+                            ? "bearer token required" : "dashboard login required (no token configured)");
+        }
         sb.append(nl).append("  endpoints: ").append(endpoints(monitor, routes));
         List<String> changed = new ArrayList<>();
         for (ConfigKey k : ConfigKey.values()) {

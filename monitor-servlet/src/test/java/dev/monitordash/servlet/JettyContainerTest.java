@@ -1,6 +1,7 @@
 package dev.monitordash.servlet;
 
 import dev.monitordash.core.Monitor;
+import dev.monitordash.core.config.ConfigException;
 import dev.monitordash.servlet.testing.Await;
 import dev.monitordash.servlet.testing.EmbeddedServer;
 import dev.monitordash.servlet.testing.JettyServer;
@@ -57,6 +58,23 @@ class JettyContainerTest extends ContainerContractTest {
         Await.until("marker", DEADLINE, () -> rows.requestsByUser("marker") == 1);
         assertEquals(2, rows.requests(), "one record per request");
         assertSame(first, MonitoringDashboard.monitor(context).orElseThrow());
+    }
+
+    @Test
+    void enablingPrometheusWithoutTheLibraryFailsTheBindNamingTheKeyAndTheJars() throws Exception {
+        // This module's tests run as a user's application does: without the optional Prometheus jars.
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("io.prometheus.metrics.core.metrics.Histogram"));
+        JettyServer jetty = new JettyServer();
+        server = jetty;
+        app.install(jetty);
+        ServletContext context = jetty.contextHandler().getServletContext();
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> defaults().config(c -> c.prometheusEnabled(true)).bind(context));
+
+        assertEquals("monitordash.prometheus.enabled", e.key());
+        assertTrue(e.getMessage().contains("io.prometheus:prometheus-metrics-core:1.10.0"), e.getMessage());
+        assertTrue(MonitoringDashboard.monitor(context).isEmpty(), "nothing was started");
     }
 
     @Test

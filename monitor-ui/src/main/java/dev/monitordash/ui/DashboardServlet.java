@@ -14,6 +14,7 @@ import dev.monitordash.ui.http.Exchange;
 import dev.monitordash.ui.http.HttpError;
 import dev.monitordash.ui.http.SecurityHeaders;
 import dev.monitordash.ui.pages.Pages;
+import dev.monitordash.ui.prometheus.ScrapeRoute;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +38,7 @@ import java.util.function.Function;
  *   GET  /login                 login page                      public
  *   POST /api/login             log in (JSON)                   public, throttled per client address
  *   GET  /assets/**             stylesheet, ES modules, Chart.js public
+ *   GET  /metrics               Prometheus ({@link ScrapeRoute}) bearer token, else login; off by default
  *   GET  /overview, /rules      pages                           login
  *   POST /logout                log out                         login + CSRF
  *   *    /api/**                JSON API ({@link ApiRoutes})     login (+ CSRF and admin for changes)
@@ -51,6 +53,7 @@ public final class DashboardServlet extends HttpServlet {
     private final transient ApiRoutes api;
     private final transient Assets assets;
     private final transient Pages pages;
+    private final transient ScrapeRoute scrape;
 
     /**
      * A dashboard for the monitor, accepting passwords in every configured format, with the request's remote address
@@ -89,6 +92,7 @@ public final class DashboardServlet extends HttpServlet {
         this.api = new ApiRoutes(monitor);
         this.assets = new Assets(loader);
         this.pages = new Pages(loader);
+        this.scrape = new ScrapeRoute(monitor);
     }
 
     @Override
@@ -130,6 +134,11 @@ public final class DashboardServlet extends HttpServlet {
         }
         if (path.equals("/api/login")) {
             auth.login(ex);
+            return;
+        }
+        if (path.equals(ScrapeRoute.PATH)) {
+            // Before the login check: a scraper with a token has no session, and gets 401, not a redirect.
+            scrape.serve(ex, () -> auth.session(ex));
             return;
         }
         Optional<UserSession> session = auth.session(ex);

@@ -1,6 +1,7 @@
 package dev.monitordash.core.config;
 
 import dev.monitordash.core.endpoint.MonitoringLevel;
+import dev.monitordash.core.metrics.PrometheusLibrary;
 import dev.monitordash.core.security.IpRange;
 import dev.monitordash.core.security.Passwords;
 
@@ -25,6 +26,8 @@ final class Checks {
     private static final int MAX_VERSION_LENGTH = 100;
     private static final int MAX_USER_LENGTH = 100;
     private static final int MAX_NAME_LENGTH = 255;
+    private static final int MIN_TOKEN_LENGTH = 16;
+    private static final int MAX_TOKEN_LENGTH = 1000;
     private static final Duration MAX_SHUTDOWN = Duration.ofMinutes(10);
     private static final Duration MIN_QUERY_TIMEOUT = Duration.ofMillis(100);
     private static final Duration MAX_QUERY_TIMEOUT = Duration.ofMinutes(10);
@@ -261,6 +264,31 @@ final class Checks {
             throw fail(ConfigKey.SHUTDOWN_TIMEOUT, v == null ? null : Values.format(v));
         }
         return v;
+    }
+
+    /** Enabled only with the Prometheus library's optional jars present: else fail now, naming the key. */
+    boolean prometheusEnabled(boolean v) {
+        if (v) {
+            PrometheusLibrary.require(Checks.class.getClassLoader());
+        }
+        return v;
+    }
+
+    /**
+     * A scrape token: blank means not set. At least 16 characters, so that it cannot be guessed by trying;
+     * no blanks or control characters, which an Authorization header could not carry. Never echoed.
+     */
+    String prometheusToken(String v) {
+        if (isBlank(v)) {
+            return null;
+        }
+        String s = v.trim();
+        if (s.length() < MIN_TOKEN_LENGTH || s.length() > MAX_TOKEN_LENGTH
+                || s.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new ConfigException(ConfigKey.PROMETHEUS_TOKEN.property(), "must be "
+                    + ConfigKey.PROMETHEUS_TOKEN.expects() + suffix(sources.get(ConfigKey.PROMETHEUS_TOKEN)));
+        }
+        return s;
     }
 
     private static boolean isBlank(String v) {

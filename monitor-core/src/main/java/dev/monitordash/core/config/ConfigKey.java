@@ -28,12 +28,14 @@ public enum ConfigKey {
     DASHBOARD_PATH("monitordash.dashboard.path", "/dashboard", null,
             "a URL path such as /dashboard (letters, digits, - _ . ~ and /; not / alone)",
             "Where the dashboard is served inside the application (seed: CUSTOM_LINK)."),
-    VERSION("monitordash.version", null, "detected from git",
+    VERSION("monitordash.version", null, "detected: build-info.properties, git.properties, manifest, git",
             "a version name of at most 100 characters",
-            "Version of the application that records are tagged with (seed: APP_VERSION). Wins over git."),
+            "Version of the application that records are tagged with (seed: APP_VERSION). Wins over every detected"
+                    + " version (docs/configuration.md#versions)."),
     GIT_DIR("monitordash.git.dir", null, "search upward from the working directory",
             "a path to a git repository or its working tree",
-            "Git repository whose HEAD gives the version when monitordash.version is not set (seed: GIT)."),
+            "Git repository whose HEAD gives the version when monitordash.version is not set and the application"
+                    + " carries no version of its build (seed: GIT)."),
     ADMIN_USERNAME("monitordash.admin.username", "admin", null,
             "a user name of at most 100 characters",
             "Dashboard administrator: sees everything, changes monitoring levels, exports (seed: USERNAME)."),
@@ -145,7 +147,16 @@ public enum ConfigKey {
     DASHBOARD_QUERY_TIMEOUT("monitordash.dashboard.query-timeout", "30s", null,
             "a duration from 100ms to 10m such as 30s or 2m",
             "How long one dashboard call may read the database before it is cancelled and answered 503;"
-                    + " dashboard readers use their own connections, so they never hold up recording.");
+                    + " dashboard readers use their own connections, so they never hold up recording."),
+    PROMETHEUS_ENABLED("monitordash.prometheus.enabled", "false", null,
+            "true or false",
+            "Serves the monitor's metrics for Prometheus at <dashboard path>/metrics (docs/prometheus.md). Needs"
+                    + " the Prometheus Java library (prometheus-metrics-core, -exposition-textformats,"
+                    + " -instrumentation-jvm) on the class path."),
+    PROMETHEUS_TOKEN("monitordash.prometheus.token", null, "none: the dashboard login protects the route",
+            "a token of 16 to 1000 characters without blanks",
+            "Bearer token a scraper must send (Authorization: Bearer <token>) to read <dashboard path>/metrics."
+                    + " Never logged.");
 
     private final String property;
     private final String env;
@@ -194,7 +205,7 @@ public enum ConfigKey {
 
     /** True for keys whose value is a secret: never logged, never echoed in error messages. */
     public boolean isSecret() {
-        return this == DATABASE_PASSWORD || this == ADMIN_PASSWORD || this == GUEST_PASSWORD;
+        return this == DATABASE_PASSWORD || this == ADMIN_PASSWORD || this == GUEST_PASSWORD || this == PROMETHEUS_TOKEN;
     }
 
     /** The key with this property name, if any. */

@@ -63,6 +63,8 @@ public final class MonitorConfig {
     private final Duration dashboardQueryTimeout;
     private final Duration retentionRequests;
     private final Duration retentionRollups;
+    private final boolean prometheusEnabled;
+    private final String prometheusToken;
     private final Map<ConfigKey, String> sources;
 
     private MonitorConfig(Builder b) {
@@ -110,6 +112,8 @@ public final class MonitorConfig {
         this.dashboardQueryTimeout = c.dashboardQueryTimeout(b.dashboardQueryTimeout);
         this.retentionRequests = c.retentionRequests(b.retentionRequests);
         this.retentionRollups = c.retentionRollups(b.retentionRollups, retentionRequests);
+        this.prometheusEnabled = c.prometheusEnabled(b.prometheusEnabled);
+        this.prometheusToken = c.prometheusToken(b.prometheusToken);
         this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
     }
 
@@ -184,6 +188,10 @@ public final class MonitorConfig {
     public Duration retentionRequests() { return retentionRequests; }
     /** How long rollups are kept; at least {@link #retentionRequests()}. */
     public Duration retentionRollups() { return retentionRollups; }
+    /** Whether {@code <dashboard path>/metrics} serves metrics for Prometheus. */
+    public boolean prometheusEnabled() { return prometheusEnabled; }
+    /** The bearer token a scraper must send; empty: the dashboard login protects the route. */
+    public Optional<String> prometheusToken() { return Optional.ofNullable(prometheusToken); }
 
     /**
      * Every key with its effective value, in {@link ConfigKey} order, for the startup log. Passwords are
@@ -223,7 +231,7 @@ public final class MonitorConfig {
             case DATABASE_USER -> orNotSet(databaseUser);
             case DATABASE_PASSWORD -> databasePassword == null ? NOT_SET : MASK;
             case DASHBOARD_PATH -> dashboardPath;
-            case VERSION -> appVersion == null ? "(not set: detected from git)" : appVersion;
+            case VERSION -> appVersion == null ? "(not set: detected)" : appVersion;
             case GIT_DIR -> gitDir == null ? "(not set: searched from the working directory)" : gitDir;
             case ADMIN_USERNAME -> adminUser;
             case ADMIN_PASSWORD -> secret(adminPassword, "(not set: generated and logged at startup)");
@@ -260,6 +268,8 @@ public final class MonitorConfig {
             case DASHBOARD_QUERY_TIMEOUT -> Values.format(dashboardQueryTimeout);
             case RETENTION_REQUESTS -> Values.format(retentionRequests);
             case RETENTION_ROLLUPS -> Values.format(retentionRollups);
+            case PROMETHEUS_ENABLED -> Boolean.toString(prometheusEnabled);
+            case PROMETHEUS_TOKEN -> prometheusToken == null ? "(not set: the dashboard login)" : MASK;
         };
     }
 
@@ -318,6 +328,8 @@ public final class MonitorConfig {
         Duration dashboardQueryTimeout;
         Duration retentionRequests;
         Duration retentionRollups;
+        boolean prometheusEnabled;
+        String prometheusToken;
         /** Where each value came from; a key without an entry holds its default. */
         final Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
 
@@ -408,6 +420,10 @@ public final class MonitorConfig {
         }
         public Builder retentionRequests(Duration v) { retentionRequests = v; return code(ConfigKey.RETENTION_REQUESTS); }
         public Builder retentionRollups(Duration v) { retentionRollups = v; return code(ConfigKey.RETENTION_ROLLUPS); }
+        /** Serves {@code <dashboard path>/metrics} for Prometheus (docs/prometheus.md). */
+        public Builder prometheusEnabled(boolean v) { prometheusEnabled = v; return code(ConfigKey.PROMETHEUS_ENABLED); }
+        /** The bearer token a scraper must send; null: the dashboard login protects the route. */
+        public Builder prometheusToken(String v) { prometheusToken = v; return code(ConfigKey.PROMETHEUS_TOKEN); }
 
         /**
          * Sets a key from its text form, exactly as a properties file would (e.g. servlet init parameters).
@@ -493,6 +509,8 @@ public final class MonitorConfig {
                     case DASHBOARD_QUERY_TIMEOUT -> dashboardQueryTimeout(Values.duration(value));
                     case RETENTION_REQUESTS -> retentionRequests(Values.duration(value));
                     case RETENTION_ROLLUPS -> retentionRollups(Values.duration(value));
+                    case PROMETHEUS_ENABLED -> prometheusEnabled(Values.bool(value));
+                    case PROMETHEUS_TOKEN -> prometheusToken(value);
                 };
             } catch (IllegalArgumentException | DateTimeException e) {
                 String was = key.isSecret() ? "" : ", was '" + value + "'";

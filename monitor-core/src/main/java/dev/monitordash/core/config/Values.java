@@ -44,6 +44,15 @@ final class Values {
         return (int) v;
     }
 
+    /** {@code true} or {@code false}, in any case: a typo must not silently mean false. */
+    static boolean bool(String raw) {
+        String s = raw.trim().toLowerCase(Locale.ROOT);
+        if (!s.equals("true") && !s.equals("false")) {
+            throw new IllegalArgumentException("not true or false");
+        }
+        return s.equals("true");
+    }
+
     /** A level number 0-3 or its name (off, performance, outliers, profiler). */
     static int level(String raw) {
         String s = raw.trim().toLowerCase(Locale.ROOT);

@@ -12,53 +12,157 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Finds the running application's version: a configured version wins; otherwise JGit reads HEAD of the
- * configured git directory, or of the first {@code .git} found from the working directory upward (see
- * {@link GitHead} for how the name is chosen). Neither, or a repository that cannot be read:
- * {@link VersionInfo#unknown()} and one warning, never an exception — a version is a label on the
- * records, not a reason to stop the host application.
+ * Finds the running application's version, from the first of these that names one:
+ * <ol>
+ *   <li>the configured version ({@code monitordash.version});</li>
+ *   <li>{@code META-INF/build-info.properties} on the application's class path (Spring Boot's build-info);</li>
+ *   <li>{@code git.properties} on the class path (git-commit-id-maven-plugin), see {@link GitPropertiesVersion};</li>
+ *   <li>{@code Implementation-Version} of the application's own manifest;</li>
+ *   <li>JGit reading HEAD of the configured git directory, or of the first {@code .git} found from the
+ *       working directory upward (see {@link GitHead} for how the name is chosen).</li>
+ * </ol>
+ * The build's files come first because a deployed WAR or Boot jar has no working tree, while in development
+ * (running from the IDE or {@code mvn}) they are usually absent and git names the commit being run. None of
+ * them, or a repository that cannot be read: {@link VersionInfo#unknown()} and one warning, never an
+ * exception — a version is a label on the records, not a reason to stop the host application. A file that
+ * cannot be read, or names an unusable version, is skipped with a warning.
  */
 public final class VersionDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(VersionDetector.class);
+    private static final int MAX_NAME_LENGTH = 100; // as monitordash.version
 
     private final Path workingDir;
     private final Path ceiling;
+    private final ApplicationFiles files;
     private final Consumer<String> warning;
+    private final Consumer<String> info;
+
+    /** Git only: as below without application files, and without the info line. */
+    VersionDetector(Path workingDir, Path ceiling, Consumer<String> warning) {
+        this(workingDir, ceiling, ApplicationFiles.NONE, warning, message -> { });
+    }
 
     /**
      * @param workingDir where the upward search for {@code .git} starts, and what a relative git dir is
      *                   resolved against
      * @param ceiling    a directory the upward search does not go above; null for none
-     * @param warning    receives the one warning when no version can be found
+     * @param files      the application's class path and manifest
+     * @param warning    receives the warnings: a build file skipped, no version found
+     * @param info       receives the one line that names the version and where it came from
      */
-    VersionDetector(Path workingDir, Path ceiling, Consumer<String> warning) {
+    VersionDetector(Path workingDir, Path ceiling, ApplicationFiles files, Consumer<String> warning,
+            Consumer<String> info) {
         this.workingDir = workingDir.toAbsolutePath().normalize();
         this.ceiling = ceiling;
+        this.files = files;
         this.warning = warning;
+        this.info = info;
     }
 
-    /** The version for this configuration, searching from the JVM's working directory. Never throws. */
+    /**
+     * The version for this configuration, from the class path of the current thread's context class loader
+     * (the web application's, during startup) and the manifest of the jar {@code java -jar} started.
+     * Never throws.
+     */
     public static VersionInfo detect(MonitorConfig config) {
-        VersionDetector detector = new VersionDetector(Path.of(System.getProperty("user.dir")), null, LOG::warn);
-        VersionInfo v = detector.detect(config.appVersion().orElse(null), config.gitDir().orElse(null));
-        if (v.source() == VersionInfo.Source.GIT) {
-            LOG.info("MonitorDash tags records with version {} (commit {}, committed {})",
-                    v.name(), v.commit(), v.commitTime());
-        }
-        return v;
+        return detect(config, ApplicationFiles.of(Thread.currentThread().getContextClassLoader()));
+    }
+
+    /** The version for this configuration and these application files. Never throws. */
+    public static VersionInfo detect(MonitorConfig config, ApplicationFiles files) {
+        VersionDetector detector = new VersionDetector(Path.of(System.getProperty("user.dir")), null, files,
+                LOG::warn, LOG::info);
+        return detector.detect(config.appVersion().orElse(null), config.gitDir().orElse(null));
     }
 
     VersionInfo detect(String configuredVersion, String gitDir) {
         if (configuredVersion != null) {
+            info.accept("MonitorDash tags records with version " + configuredVersion + " (configured: "
+                    + ConfigKey.VERSION.property() + ")");
             return new VersionInfo(configuredVersion, null, List.of(), null, VersionInfo.Source.CONFIGURED);
         }
+        VersionInfo fromBuild = fromFile(files.classPathResource(BuildInfoVersion.RESOURCE), BuildInfoVersion::read);
+        if (fromBuild == null) {
+            fromBuild = fromFile(files.classPathResource(GitPropertiesVersion.RESOURCE), GitPropertiesVersion::read);
+        }
+        if (fromBuild == null) {
+            fromBuild = fromFile(files.manifest(), ManifestVersion::read);
+        }
+        if (fromBuild != null) {
+            return fromBuild;
+        }
+        VersionInfo v = fromGit(gitDir);
+        if (v.source() == VersionInfo.Source.GIT) {
+            info.accept("MonitorDash tags records with version " + v.name() + " (git: commit " + v.commit()
+                    + ", committed " + v.commitTime() + ")");
+        }
+        return v;
+    }
+
+    /** A build file's version; null when there is no such file or it names no usable version (warned). */
+    private VersionInfo fromFile(URL url, FileReader reader) {
+        if (url == null) {
+            return null;
+        }
+        VersionInfo v;
+        try {
+            v = reader.read(url);
+        } catch (IOException | RuntimeException e) {
+            warning.accept("MonitorDash cannot read the version in " + url + " (" + e + "); it is skipped");
+            return null;
+        }
+        if (v == null) {
+            return null;
+        }
+        String problem = unusable(v.name());
+        if (problem != null) {
+            warning.accept("MonitorDash ignores the version in " + url + ": " + problem);
+            return null;
+        }
+        String when = v.commitTime() == null ? ""
+                : (v.source() == VersionInfo.Source.BUILD_INFO ? ", built " : ", committed ") + v.commitTime();
+        info.accept("MonitorDash tags records with version " + v.name() + " (" + sourceName(v.source()) + ": "
+                + url + (v.commit() != null ? ", commit " + v.commit() : "") + when + ")");
+        return v;
+    }
+
+    /** Null for a usable version name, else why not: the same rule as for monitordash.version. */
+    private static String unusable(String name) {
+        if (name.length() > MAX_NAME_LENGTH) {
+            return "longer than " + MAX_NAME_LENGTH + " characters";
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            return "it contains control characters";
+        }
+        if (name.contains("${")) {
+            return "'" + name + "' is an unresolved build placeholder (is resource filtering on?)";
+        }
+        return null;
+    }
+
+    private static String sourceName(VersionInfo.Source source) {
+        return switch (source) {
+            case BUILD_INFO -> "Spring Boot build-info";
+            case GIT_PROPERTIES -> "git.properties";
+            case MANIFEST -> "manifest Implementation-Version";
+            default -> source.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    @FunctionalInterface
+    private interface FileReader {
+        VersionInfo read(URL url) throws IOException;
+    }
+
+    private VersionInfo fromGit(String gitDir) {
         String where = gitDir != null ? gitDir : workingDir.toString();
         JGitThreads.beforeUse(ApplicationLoader.ofCurrentThread());
         try {
@@ -112,9 +216,11 @@ public final class VersionDetector {
     }
 
     private VersionInfo unknown(String why) {
-        warning.accept("MonitorDash cannot tell the application's version: " + why + ". Records are tagged '"
-                + VersionInfo.UNKNOWN + "'; set " + ConfigKey.VERSION.property() + " (or "
-                + ConfigKey.VERSION.env() + ") or " + ConfigKey.GIT_DIR.property() + " to fix this.");
+        warning.accept("MonitorDash cannot tell the application's version: the application carries no "
+                + BuildInfoVersion.RESOURCE + ", " + GitPropertiesVersion.RESOURCE + " or manifest Implementation-Version,"
+                + " and " + why + ". Records are tagged '" + VersionInfo.UNKNOWN + "'; set "
+                + ConfigKey.VERSION.property() + " (or " + ConfigKey.VERSION.env() + ") or "
+                + ConfigKey.GIT_DIR.property() + ", or have the build write one (docs/configuration.md#versions).");
         return VersionInfo.unknown();
     }
 }

@@ -273,7 +273,9 @@ class ConfigLoaderTest {
                 "monitordash.shutdown.timeout=2s",
                 "monitordash.retention.requests=14d",
                 "monitordash.retention.rollups=365d",
-                "monitordash.dashboard.query-timeout=1m");
+                "monitordash.dashboard.query-timeout=1m",
+                "monitordash.prometheus.enabled=true",
+                "monitordash.prometheus.token=scrape-token-0123456789");
         MonitorConfig c = load();
         for (ConfigKey k : ConfigKey.values()) {
             assertTrue(c.sourceOf(k).startsWith("file "), k.property());
@@ -285,5 +287,7 @@ class ConfigLoaderTest {
         assertEquals(50, c.outlierMaxFields());
         assertEquals(Duration.ofSeconds(30), c.levelsRefresh());
         assertEquals(Duration.ofMinutes(1), c.dashboardQueryTimeout());
+        assertTrue(c.prometheusEnabled());
+        assertEquals("scrape-token-0123456789", c.prometheusToken().orElseThrow());
     }
 }

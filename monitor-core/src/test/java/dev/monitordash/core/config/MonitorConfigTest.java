@@ -78,6 +78,9 @@ class MonitorConfigTest {
         put(ConfigKey.RETENTION_REQUESTS, "7d", MonitorConfig::retentionRequests, Duration.ofDays(7), "30m");
         put(ConfigKey.RETENTION_ROLLUPS, "90d", MonitorConfig::retentionRollups, Duration.ofDays(90), "3651d");
         put(ConfigKey.DASHBOARD_QUERY_TIMEOUT, "2m", MonitorConfig::dashboardQueryTimeout, Duration.ofMinutes(2), "50ms");
+        put(ConfigKey.PROMETHEUS_ENABLED, "TRUE", MonitorConfig::prometheusEnabled, true, "yes");
+        put(ConfigKey.PROMETHEUS_TOKEN, " scrape-token-0123456789 ", c -> c.prometheusToken().orElseThrow(),
+                "scrape-token-0123456789", "short-token");
     }
 
     private static void put(ConfigKey key, String valid, Function<MonitorConfig, Object> read, Object expected,
@@ -140,6 +143,8 @@ class MonitorConfigTest {
         assertTrue(c.appVersion().isEmpty() && c.gitDir().isEmpty() && c.adminPassword().isEmpty()
                 && c.guestPassword().isEmpty() && c.databaseUser().isEmpty() && c.databasePassword().isEmpty());
         assertEquals(List.of(), c.trustedProxies());
+        assertFalse(c.prometheusEnabled(), "the scrape route is opt-in");
+        assertTrue(c.prometheusToken().isEmpty());
         for (ConfigKey k : ConfigKey.values()) {
             assertEquals("default", c.sourceOf(k));
         }
@@ -311,6 +316,21 @@ class MonitorConfigTest {
             }
         }
         assertTrue(c.describe().contains("monitordash.admin.password = **** (plain text)  [code]"), c.describe());
+    }
+
+    @Test
+    void neverEchoesARefusedPrometheusToken() {
+        for (String token : List.of("tooShort", "has a blank in it somewhere", "x".repeat(1001))) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> MonitorConfig.builder().set(ConfigKey.PROMETHEUS_TOKEN, token).build());
+            assertEquals("monitordash.prometheus.token", e.key());
+            assertFalse(e.getMessage().contains(token), e.getMessage());
+        }
+        MonitorConfig c = MonitorConfig.builder().prometheusToken("scrape-token-0123456789").build();
+        for (String text : List.of(c.toString(), c.describe())) {
+            assertFalse(text.contains("scrape-token-0123456789"), text);
+        }
+        assertEquals("****", c.effectiveConfiguration().get("monitordash.prometheus.token"));
     }
 
     @Test

@@ -103,6 +103,38 @@ public final class ExplodedWar {
         }
     }
 
+    /**
+     * Writes {@code META-INF/MANIFEST.MF} at the application's root, as maven-war-plugin does, with this
+     * {@code Implementation-Version} (null: without one, as the plugin writes by default).
+     */
+    public ExplodedWar withManifest(String implementationVersion) {
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Created-By", "Maven WAR Plugin");
+        if (implementationVersion != null) {
+            m.getMainAttributes().put(java.util.jar.Attributes.Name.IMPLEMENTATION_VERSION, implementationVersion);
+        }
+        try (OutputStream out = Files.newOutputStream(Files.createDirectories(root.resolve("META-INF"))
+                .resolve("MANIFEST.MF"))) {
+            m.write(out);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a file to WEB-INF/classes, e.g. the {@code git.properties} a build plugin writes. */
+    public ExplodedWar withClassPathFile(String name, String content) {
+        try {
+            Path file = root.resolve("WEB-INF/classes").resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.ISO_8859_1);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path root() {
         return root;
     }

@@ -1,5 +1,6 @@
 package dev.monitordash.servlet.testing.war;
 
+import dev.monitordash.core.Monitor;
 import dev.monitordash.core.record.PipelineStats;
 import dev.monitordash.servlet.MonitoringDashboard;
 import jakarta.servlet.ServletContextEvent;
@@ -14,7 +15,8 @@ import java.io.IOException;
  * The servlet of the web applications {@link dev.monitordash.servlet.testing.ExplodedWar} builds. It is
  * loaded by the application's own class loader, so it sees that application's copy of MonitorDash:
  * {@code /stats} answers with its monitor's counters ({@code accepted written dropped queued}, one
- * line each as {@code name=value}, then {@code error=...}), {@code /app/sleep?ms=N} sleeps, anything
+ * line each as {@code name=value}, then {@code error=...}, {@code version=...} and {@code versionSource=...}),
+ * {@code /app/sleep?ms=N} sleeps, anything
  * else answers {@code ok}.
  */
 public final class ProbeServlet extends HttpServlet {
@@ -26,9 +28,11 @@ public final class ProbeServlet extends HttpServlet {
         resp.setContentType("text/plain");
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         if (req.getServletPath().equals("/stats")) {
-            PipelineStats s = MonitoringDashboard.monitor(getServletContext()).orElseThrow().stats();
+            Monitor monitor = MonitoringDashboard.monitor(getServletContext()).orElseThrow();
+            PipelineStats s = monitor.stats();
             resp.getWriter().print("accepted=" + s.accepted() + "\nwritten=" + s.written() + "\ndropped="
-                    + s.dropped() + "\nqueued=" + s.queued() + "\nerror=" + s.lastError() + "\n");
+                    + s.dropped() + "\nqueued=" + s.queued() + "\nerror=" + s.lastError() + "\nversion="
+                    + monitor.version().name() + "\nversionSource=" + monitor.version().source() + "\n");
             return;
         }
         if (path.equals("/sleep")) {

@@ -28,8 +28,6 @@ import java.util.function.LongFunction;
  */
 final class DistributionQueries {
 
-    static final String IN_RANGE = "endpoint_id = ? AND started_at >= ? AND started_at < ?";
-
     private final Reads reads;
 
     DistributionQueries(Reads reads) {

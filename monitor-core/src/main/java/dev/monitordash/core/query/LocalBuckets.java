@@ -8,8 +8,8 @@ import java.time.zone.ZoneRules;
 
 /**
  * Day and hour buckets of the configured zone, computed in Java from UTC groups the database counts.
- * The database groups by whole UTC hours ({@code started_at / 3600000000}) when every offset the zone
- * uses in the range is a whole number of hours, else by quarter hours (India +5:30, Nepal +5:45): one
+ * The rollups count by whole UTC hours when every offset the zone uses in the range is a whole number of
+ * hours, and by quarter hours as well (India +5:30, Nepal +5:45): one
  * UTC group then always falls inside one local hour. Each group's start is converted with the zone's
  * rules, so a 23-hour day simply has no 02:00 group and a 25-hour day counts its repeated 02:00 twice
  * into the same hour-of-day cell; nothing is assumed about the length of a day.
@@ -46,10 +46,5 @@ final class LocalBuckets {
     static Instant groupStart(long group, long width) {
         long micros = group * width;
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), 0);
-    }
-
-    /** SQL expression of the group a row falls into; floor division for the non-negative times stored. */
-    static String groupExpression(long width) {
-        return "(started_at / " + width + ")";
     }
 }

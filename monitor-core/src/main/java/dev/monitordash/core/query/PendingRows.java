@@ -1,5 +1,7 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.store.EpochMicros;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,14 +48,15 @@ final class PendingRows {
         if (pending.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT started_at, duration, status, user_id, client_id "
-                + "FROM request WHERE id > ? AND id <= ? AND origin_id = ? AND endpoint_id = ? "
-                + "AND started_at >= ? AND started_at < ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.started_ms, r.duration, k.status, r.user_id, "
+                + "r.client_id FROM request r JOIN request_kind k ON k.id = r.kind WHERE r.id > ? AND r.id <= ? "
+                + "AND r.origin_id = ? AND r.endpoint_id = ? AND r.started_ms >= ? AND r.started_ms < ?")) {
             for (long[] p : pending) {
-                Reads.bind(ps, p[1], p[2], p[0], endpointId, from, to);
+                Reads.bind(ps, p[1], p[2], p[0], endpointId, EpochMicros.startedMsBound(from),
+                        EpochMicros.startedMsBound(to));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), p[0], rs.getLong(4),
+                        out.add(new Row(rs.getLong(1) * 1_000, rs.getLong(2), rs.getInt(3), p[0], rs.getLong(4),
                                 rs.getLong(5)));
                     }
                 }

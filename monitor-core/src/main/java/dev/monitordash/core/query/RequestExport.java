@@ -1,5 +1,7 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.store.EpochMicros;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
@@ -75,9 +77,11 @@ final class RequestExport {
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM request WHERE id >= ? AND id <= ? "
                 + "AND id IN (SELECT request_id FROM outlier UNION SELECT request_id FROM profile) "
-                + "AND started_at >= ? AND started_at < ?" + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
-            Reads.bind(ps, endpointId == null ? new Object[] {ids[0], ids[1], from, to}
-                    : new Object[] {ids[0], ids[1], from, to, endpointId});
+                + "AND started_ms >= ? AND started_ms < ?" + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
+            long fromMs = EpochMicros.startedMsBound(from);
+            long toMs = EpochMicros.startedMsBound(to);
+            Reads.bind(ps, endpointId == null ? new Object[] {ids[0], ids[1], fromMs, toMs}
+                    : new Object[] {ids[0], ids[1], fromMs, toMs, endpointId});
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -96,9 +100,11 @@ final class RequestExport {
             return 0;
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM request WHERE id >= ? AND id <= ? "
-                + "AND started_at >= ? AND started_at < ?" + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
-            Reads.bind(ps, endpointId == null ? new Object[] {ids[0], ids[1], from, to}
-                    : new Object[] {ids[0], ids[1], from, to, endpointId});
+                + "AND started_ms >= ? AND started_ms < ?" + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
+            long fromMs = EpochMicros.startedMsBound(from);
+            long toMs = EpochMicros.startedMsBound(to);
+            Reads.bind(ps, endpointId == null ? new Object[] {ids[0], ids[1], fromMs, toMs}
+                    : new Object[] {ids[0], ids[1], fromMs, toMs, endpointId});
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -112,14 +118,13 @@ final class RequestExport {
      */
     private static java.util.Optional<java.time.Instant> oldestUnlinked(java.sql.Connection c)
             throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(started_at) FROM (SELECT started_at FROM request r "
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(started_ms) FROM (SELECT started_ms FROM request r "
                 + "WHERE NOT EXISTS (SELECT 1 FROM outlier o WHERE o.request_id = r.id) "
                 + "AND NOT EXISTS (SELECT 1 FROM profile p WHERE p.request_id = r.id) ORDER BY id LIMIT 1000) f");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            long micros = rs.getLong(1);
-            return rs.wasNull() ? java.util.Optional.empty()
-                    : java.util.Optional.of(dev.monitordash.core.store.EpochMicros.toInstant(micros));
+            long millis = rs.getLong(1);
+            return rs.wasNull() ? java.util.Optional.empty() : java.util.Optional.of(java.time.Instant.ofEpochMilli(millis));
         }
     }
 
@@ -138,11 +143,13 @@ final class RequestExport {
                     return 0L;
                 }
                 String sql = "SELECT " + StatusQueries.REQUEST_COLUMNS + StatusQueries.REQUEST_FROM
-                        + " WHERE r.id >= ? AND r.id <= ? AND r.started_at >= ? AND r.started_at < ?"
+                        + " WHERE r.id >= ? AND r.id <= ? AND r.started_ms >= ? AND r.started_ms < ?"
                         + (endpointId == null ? "" : " AND r.endpoint_id = ?") + " ORDER BY r.id";
+                long fromMs = EpochMicros.startedMsBound(range.fromMicros());
+                long toMs = EpochMicros.startedMsBound(range.toMicros());
                 Object[] params = endpointId == null
-                        ? new Object[] {ids[0], ids[1], range.fromMicros(), range.toMicros()}
-                        : new Object[] {ids[0], ids[1], range.fromMicros(), range.toMicros(), endpointId};
+                        ? new Object[] {ids[0], ids[1], fromMs, toMs}
+                        : new Object[] {ids[0], ids[1], fromMs, toMs, endpointId};
                 long n = 0;
                 try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                         ResultSet.CONCUR_READ_ONLY)) {

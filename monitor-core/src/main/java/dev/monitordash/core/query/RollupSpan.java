@@ -1,5 +1,7 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.store.EpochMicros;
+
 /**
  * Which rows a time range {@code [from, to)} reads: its whole UTC days from {@code rollup_day}, its other
  * whole hours from {@code rollup_hour}, so that a 90-day range merges about 90 rows per endpoint and origin,
@@ -114,14 +116,17 @@ record RollupSpan(long firstHour, long endHour, long firstDay, long endDay, long
         if (ids == null) {
             return;
         }
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT endpoint_id, origin_id, started_at, "
-                + "duration, status FROM request WHERE id >= ? AND id <= ? AND started_at >= ? AND started_at < ?"
-                + (endpointId == null ? "" : " AND endpoint_id = ?"))) {
-            Reads.bind(ps, endpointId == null ? new Object[] {ids[0], ids[1], a, b}
-                    : new Object[] {ids[0], ids[1], a, b, endpointId});
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT r.endpoint_id, r.origin_id, r.started_ms, "
+                + "r.duration, k.status FROM request r JOIN request_kind k ON k.id = r.kind WHERE r.id >= ? "
+                + "AND r.id <= ? AND r.started_ms >= ? AND r.started_ms < ?"
+                + (endpointId == null ? "" : " AND r.endpoint_id = ?"))) {
+            long aMs = EpochMicros.startedMsBound(a);
+            long bMs = EpochMicros.startedMsBound(b);
+            Reads.bind(ps, endpointId == null ? new Object[] {ids[0], ids[1], aMs, bMs}
+                    : new Object[] {ids[0], ids[1], aMs, bMs, endpointId});
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sink.accept(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5));
+                    sink.accept(rs.getLong(1), rs.getLong(2), rs.getLong(3) * 1_000, rs.getLong(4), rs.getInt(5));
                 }
             }
         }

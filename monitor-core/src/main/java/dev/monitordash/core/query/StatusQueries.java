@@ -21,10 +21,11 @@ import java.util.OptionalLong;
 /** Status codes and failures per endpoint, and version usage across endpoints. */
 final class StatusQueries {
 
-    static final String REQUEST_COLUMNS = "e.name, r.started_at, r.duration, r.method, r.status, o.version, "
+    static final String REQUEST_COLUMNS = "e.name, r.started_ms, r.duration, k.method, k.status, o.version, "
             + "u.name, cl.address, o.service, o.instance";
     /** A request row with its strings, for lists of a few rows (failures, export). */
     static final String REQUEST_FROM = " FROM request r JOIN endpoint e ON e.id = r.endpoint_id "
+            + "JOIN request_kind k ON k.id = r.kind "
             + "JOIN origin o ON o.id = r.origin_id LEFT JOIN app_user u ON u.id = r.user_id "
             + "LEFT JOIN client cl ON cl.id = r.client_id";
 
@@ -80,11 +81,14 @@ final class StatusQueries {
             counts.asMap().forEach((status, n) -> codes.add(new StatusCodes.Count(status, n)));
             List<StoredRequest> failed = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + REQUEST_COLUMNS + REQUEST_FROM
-                    + " WHERE r.endpoint_id = ? AND r.status >= 400 AND r.started_at >= ? AND r.started_at < ?"
-                    + (userId.isPresent() ? " AND r.user_id = ?" : "") + " ORDER BY r.started_at DESC, r.id DESC LIMIT ?")) {
+                    // kind < 0: a failed request, in the request_failed index
+                    + " WHERE r.endpoint_id = ? AND r.kind < 0 AND r.started_ms >= ? AND r.started_ms < ?"
+                    + (userId.isPresent() ? " AND r.user_id = ?" : "") + " ORDER BY r.started_ms DESC, r.id DESC LIMIT ?")) {
+                long from = EpochMicros.startedMsBound(range.fromMicros());
+                long to = EpochMicros.startedMsBound(range.toMicros());
                 Object[] params = userId.isPresent()
-                        ? new Object[] {id, range.fromMicros(), range.toMicros(), userId.getAsLong(), failedLimit}
-                        : new Object[] {id, range.fromMicros(), range.toMicros(), failedLimit};
+                        ? new Object[] {id, from, to, userId.getAsLong(), failedLimit}
+                        : new Object[] {id, from, to, failedLimit};
                 Reads.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -170,7 +174,7 @@ final class StatusQueries {
     }
 
     static StoredRequest row(ResultSet rs) throws SQLException {
-        return new StoredRequest(rs.getString(1), EpochMicros.toInstant(rs.getLong(2)), rs.getLong(3) / 1_000.0,
+        return new StoredRequest(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3) / 1_000.0,
                 rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10));
     }

@@ -10,9 +10,18 @@ import java.util.zip.CRC32C;
  *
  * @param name    what the BLOB holds, for messages only
  * @param tag     distinguishes the types (part of the checksum, not stored); never change it
- * @param version the format version this code writes and reads
+ * @param version the format version this code writes (and reads)
+ * @param oldest  the oldest version this code still reads: rows written before an upgrade stay readable
  */
-record BlobFormat(String name, byte tag, int version) {
+record BlobFormat(String name, byte tag, int version, int oldest) {
+
+    BlobFormat(String name, byte tag, int version) {
+        this(name, tag, version, version);
+    }
+
+    boolean reads(int v) {
+        return v >= oldest && v <= version;
+    }
 
     static final int CHECKSUM_BYTES = 4;
 

@@ -24,9 +24,10 @@ final class ByteReader {
             throw new RollupFormatException("no bytes for a " + format.name());
         }
         // The version first: a newer format may frame its bytes differently.
-        if (bytes[0] != format.version()) {
+        if (!format.reads(bytes[0] & 0xff)) {
             throw new RollupFormatException("unknown " + format.name() + " format version " + (bytes[0] & 0xff)
-                    + " (this MonitorDash reads version " + format.version() + "; written by a newer one?)");
+                    + " (this MonitorDash reads versions " + format.oldest() + " to " + format.version()
+                    + "; written by a newer one?)");
         }
         ByteReader in = new ByteReader(bytes, format);
         if (in.limit < 1) {
@@ -40,6 +41,11 @@ final class ByteReader {
             throw in.corrupt("checksum mismatch (truncated, damaged, or not a " + format.name() + ")");
         }
         return in;
+    }
+
+    /** The format version the bytes were written in. */
+    int version() {
+        return bytes[0] & 0xff;
     }
 
     /** A non-negative varint: at most 9 bytes of 7 bits, so never more than {@link Long#MAX_VALUE}. */

@@ -30,8 +30,8 @@ final class BatchWriter {
             + "(name, handler, level, methods, first_seen, first_version) VALUES (?, ?, ?, '', ?, ?) "
             + "ON CONFLICT (name) DO NOTHING";
     private static final String SELECT_ENDPOINT = "SELECT id, methods FROM endpoint WHERE name = ?";
-    static final String INSERT_REQUEST = "INSERT INTO request (endpoint_id, started_at, duration, status, "
-            + "method, origin_id, user_id, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_REQUEST = "INSERT INTO request (endpoint_id, started_ms, duration, kind, "
+            + "origin_id, user_id, client_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
     // Matches no row: on SQLite a writing statement takes the write lock all the same, on PostgreSQL it
     // locks nothing.
     private static final String TAKE_WRITE_LOCK = "UPDATE rollup_progress SET written_to = written_to "
@@ -243,7 +243,7 @@ final class BatchWriter {
             if (isLinked(r, captures)) {
                 continue; // written one by one in insertLinked: its generated id links outlier and profile
             }
-            setRequest(ps, rows.get(i), r.method());
+            setRequest(ps, rows.get(i), kind(c, r));
             ps.addBatch();
         }
         ps.executeBatch();
@@ -270,7 +270,7 @@ final class BatchWriter {
                     ps = c.prepareStatement(INSERT_REQUEST, new String[] {"id"});
                 }
                 long endpointId = rows.get(i).endpointId();
-                setRequest(ps, rows.get(i), r.method());
+                setRequest(ps, rows.get(i), kind(c, r));
                 ps.executeUpdate();
                 long requestId = dialect.generatedId(ps);
                 OutlierCapture capture = captures.get(r);
@@ -296,15 +296,24 @@ final class BatchWriter {
         }
     }
 
-    static void setRequest(PreparedStatement ps, RequestRow r, String method) throws SQLException {
-        ps.setLong(1, r.endpointId());
-        ps.setLong(2, r.startedAt());
-        ps.setLong(3, r.duration());
-        ps.setInt(4, r.status());
-        ps.setString(5, method);
-        ps.setLong(6, r.originId());
-        setNullableId(ps, 7, r.userId());
-        setNullableId(ps, 8, r.clientId());
+    private int kind(Connection c, RequestRecord r) throws SQLException {
+        return dictionaries.kinds.id(c, new RequestKinds.Kind(r.method(), r.status()));
+    }
+
+    /** Binds {@link #INSERT_REQUEST}: the start time goes to the table in milliseconds. */
+    static void setRequest(PreparedStatement ps, RequestRow r, int kind) throws SQLException {
+        setRequest(ps, 0, r, kind);
+    }
+
+    /** Binds the request's columns after the first {@code offset} parameters. */
+    static void setRequest(PreparedStatement ps, int offset, RequestRow r, int kind) throws SQLException {
+        ps.setLong(offset + 1, r.endpointId());
+        ps.setLong(offset + 2, Math.floorDiv(r.startedAt(), 1_000));
+        ps.setLong(offset + 3, r.duration());
+        ps.setInt(offset + 4, kind);
+        ps.setLong(offset + 5, r.originId());
+        setNullableId(ps, offset + 6, r.userId());
+        setNullableId(ps, offset + 7, r.clientId());
     }
 
     private void updateLastRequested(Connection c, Collection<Touched> touched) throws SQLException {

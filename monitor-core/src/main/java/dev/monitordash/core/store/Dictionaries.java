@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The integer ids of origins (version, service, instance), users and client addresses, which request
+ * The integer ids of origins (version, service, instance), users, client addresses and request kinds, which request
  * rows carry instead of the strings. Ids learned from the database are cached on the writer thread only
  * after their transaction commits ({@link #committed}), so a rolled-back insert never leaves an id behind.
  * The user and client caches are bounded (least recently used out): an application with millions of
@@ -78,6 +78,7 @@ final class Dictionaries {
 
     final Names users = new Names("app_user", "name");
     final Names clients = new Names("client", "address");
+    final RequestKinds kinds = new RequestKinds();
     private final Map<Origin, Long> origins = new HashMap<>();
     private final Map<Origin, Long> learnedOrigins = new HashMap<>();
 
@@ -125,6 +126,7 @@ final class Dictionaries {
     void committed() {
         users.committed();
         clients.committed();
+        kinds.committed();
         origins.putAll(learnedOrigins);
         learnedOrigins.clear();
     }
@@ -133,6 +135,7 @@ final class Dictionaries {
     void clear() {
         users.clear();
         clients.clear();
+        kinds.clear();
         origins.clear();
         learnedOrigins.clear();
     }

@@ -97,7 +97,12 @@ public final class JdbcStore implements MonitorStore {
         this.dialect = dialect;
         this.clock = clock;
         this.legacy = new LegacyRequests(dialect);
-        this.migrator = new SchemaMigrator(dialect, Map.of(4, legacy::startMigration));
+        V4Requests v4 = new V4Requests(dialect);
+        // V4 needed a Java step for V1 rows too; it now runs after V5, which gave request its final layout.
+        this.migrator = new SchemaMigrator(dialect, Map.of(5, c -> {
+            v4.convert(c);
+            legacy.startMigration(c);
+        }));
         this.maintenance = new StoreMaintenance(this::transaction, legacy, new UserRollups(dialect),
                 new RequestRetention(config.retentionRequests(), config.retentionRollups()), clock, System::nanoTime);
         this.batchWriter = new BatchWriter(endpointIds, dictionaries, dialect, config.outlierKeep(),

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Moves the requests of a V1-V3 database ({@code request_v1}, strings in every row) into the compact V4
- * table and its rollups, newest first and in bounded chunks on the writer thread between batches: a
+ * Moves the requests of a V1-V3 database ({@code request_v1}, strings in every row) into the compact
+ * request table and its rollups, newest first and in bounded chunks on the writer thread between batches: a
  * 10 M-row database converts in minutes while the application keeps serving and recording, and the recent
  * days the dashboard opens on are converted first. Rows keep their ids, so outliers and profiles stay
  * linked. Each chunk is one transaction (insert, rollups, delete from request_v1): a crash or a failed
@@ -45,10 +45,17 @@ final class LegacyRequests {
     }
 
     /**
-     * In the V4 migration's transaction: new request ids must start above every V1 id, so the newest V1
-     * row moves now (on SQLite it is then the rowid mark) and PostgreSQL's sequence is set past it.
+     * In the migration's transaction, after V5's layout exists: new request ids must start above every
+     * V1 id, so the newest V1 row moves now (on SQLite it is then the rowid mark, unless V4 rows already
+     * are) and PostgreSQL's sequence is set past it and past the rows already in {@code request}.
      */
     void startMigration(Connection c) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, "request_v1", null)) {
+            if (!rs.next()) {
+                pending = false;
+                return;
+            }
+        }
         long max;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM request_v1")) {
             rs.next();
@@ -59,7 +66,7 @@ final class LegacyRequests {
                 return;
             }
         }
-        dialect.reserveRequestIds(c, max);
+        dialect.reserveRequestIds(c, Math.max(max, BatchWriter.maxId(c)));
         moveChunk(c, 1);
         dictionaries.committed(); // the migration commits with its caller; a failure clears the store anyway
     }
@@ -125,8 +132,8 @@ final class LegacyRequests {
         Map<String, Long> userIds = dictionaries.users.ids(c, users);
         Map<String, Long> clientIds = dictionaries.clients.ids(c, clients);
         List<RequestRow> rows = new ArrayList<>(raw.size());
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO request (id, endpoint_id, started_at, duration, "
-                + "status, method, origin_id, user_id, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO request (id, endpoint_id, started_ms, duration, "
+                + "kind, origin_id, user_id, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Object[] r : raw) {
                 long originId = dictionaries.originId(c, (Origin) r[6]);
                 RequestRow row = new RequestRow((Long) r[0], (Long) r[1], (Long) r[2], (Long) r[3], (Integer) r[5],
@@ -134,14 +141,8 @@ final class LegacyRequests {
                         r[8] == null ? 0 : clientIds.get((String) r[8]));
                 rows.add(row);
                 ins.setLong(1, row.id());
-                ins.setLong(2, row.endpointId());
-                ins.setLong(3, row.startedAt());
-                ins.setLong(4, row.duration());
-                ins.setInt(5, row.status());
-                ins.setString(6, r[4] == null ? "" : (String) r[4]);
-                ins.setLong(7, originId);
-                setId(ins, 8, row.userId());
-                setId(ins, 9, row.clientId());
+                BatchWriter.setRequest(ins, 1, row,
+                        dictionaries.kinds.id(c, new RequestKinds.Kind(r[4] == null ? "" : (String) r[4], row.status())));
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -179,14 +180,6 @@ final class LegacyRequests {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM request_v1")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void setId(PreparedStatement ps, int index, long id) throws SQLException {
-        if (id == 0) {
-            ps.setNull(index, java.sql.Types.BIGINT);
-        } else {
-            ps.setLong(index, id);
         }
     }
 }

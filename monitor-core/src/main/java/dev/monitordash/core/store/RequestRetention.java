@@ -81,20 +81,20 @@ final class RequestRetention {
     private static boolean deleteOld(Connection c, long after, long upTo, long cutoff) throws SQLException {
         boolean anyOld;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT MIN(started_at) FROM request WHERE id > ? AND id <= ?")) {
+                "SELECT MIN(started_ms) FROM request WHERE id > ? AND id <= ?")) {
             ps.setLong(1, after);
             ps.setLong(2, upTo);
             try (ResultSet rs = ps.executeQuery()) {
-                anyOld = rs.next() && rs.getLong(1) < cutoff && !rs.wasNull();
+                anyOld = rs.next() && rs.getLong(1) < EpochMicros.startedMsBound(cutoff) && !rs.wasNull();
             }
         }
         if (anyOld) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM request WHERE id > ? AND id <= ? "
-                    + "AND started_at < ? AND NOT EXISTS (SELECT 1 FROM outlier o WHERE o.request_id = request.id) "
+                    + "AND started_ms < ? AND NOT EXISTS (SELECT 1 FROM outlier o WHERE o.request_id = request.id) "
                     + "AND NOT EXISTS (SELECT 1 FROM profile p WHERE p.request_id = request.id)")) {
                 ps.setLong(1, after);
                 ps.setLong(2, upTo);
-                ps.setLong(3, cutoff);
+                ps.setLong(3, EpochMicros.startedMsBound(cutoff));
                 ps.executeUpdate();
             }
         }

@@ -137,7 +137,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public void reserveRequestIds(Connection connection, long maxLegacyId) throws SQLException {
-        // A rowid table hands out MAX(rowid) + 1: the newest V1 row is moved first, so it holds the mark
-        // (LegacyRequests moves it in the migration's own transaction).
+        // A rowid table hands out MAX(rowid) + 1: the V4 rows keep their ids, and the newest V1 row is moved
+        // first, so the table holds the mark (V4Requests and LegacyRequests, in the migration's transaction).
     }
 }

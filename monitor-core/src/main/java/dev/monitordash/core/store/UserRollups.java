@@ -97,8 +97,9 @@ public final class UserRollups {
             to = rs.getLong(3);
         }
         List<RequestRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, endpoint_id, started_at, duration, status, "
-                + "user_id, client_id FROM request WHERE id > ? AND id <= ? AND origin_id = ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.endpoint_id, r.started_ms * 1000, r.duration, "
+                + "k.status, r.user_id, r.client_id FROM request r JOIN request_kind k ON k.id = r.kind "
+                + "WHERE r.id > ? AND r.id <= ? AND r.origin_id = ? ORDER BY r.id LIMIT ?")) {
             ps.setLong(1, from);
             ps.setLong(2, to);
             ps.setLong(3, origin);

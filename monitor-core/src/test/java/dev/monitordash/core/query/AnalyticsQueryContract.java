@@ -263,20 +263,21 @@ abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
         AnalyticsQueries q = open();
         Endpoint a = endpoint("/a");
         long t = micros(Instant.parse("2025-06-01T00:00:00Z"));
+        // A millisecond apart: raw rows keep start times in milliseconds.
         store.writeBatch(List.of(request(a, t, 1_000, 200, "ann", "10.0.0.1"),
-                request(a, t + 1, 2_000, 500, "bob", "10.0.0.2"),
-                request(a, t + 2, 1_500, 404, null, null),
-                request(a, t + 3, 1_000, 200, "ann", "10.0.0.1"),
-                request(a, t + 4, 2_500, 503, "cy", "10.0.0.3")), ORIGIN);
+                request(a, t + 1_000, 2_000, 500, "bob", "10.0.0.2"),
+                request(a, t + 2_000, 1_500, 404, null, null),
+                request(a, t + 3_000, 1_000, 200, "ann", "10.0.0.1"),
+                request(a, t + 4_000, 2_500, 503, "cy", "10.0.0.3")), ORIGIN);
 
         StatusCodes s = q.statusCodes("/a", ALL, 2);
 
         assertEquals(List.of(new StatusCodes.Count(200, 2), new StatusCodes.Count(404, 1),
                 new StatusCodes.Count(500, 1), new StatusCodes.Count(503, 1)), s.codes());
         assertEquals(List.of(
-                new StoredRequest("/a", Instant.parse("2025-06-01T00:00:00.000004Z"), 2.5, "GET", 503, "1.0", "cy",
+                new StoredRequest("/a", Instant.parse("2025-06-01T00:00:00.004Z"), 2.5, "GET", 503, "1.0", "cy",
                         "10.0.0.3", "shop", "node-1:42"),
-                new StoredRequest("/a", Instant.parse("2025-06-01T00:00:00.000002Z"), 1.5, "GET", 404, "1.0", null,
+                new StoredRequest("/a", Instant.parse("2025-06-01T00:00:00.002Z"), 1.5, "GET", 404, "1.0", null,
                         null, "shop", "node-1:42")), s.failed());
     }
 
@@ -351,15 +352,15 @@ abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
         long t = micros(Instant.parse("2025-06-01T00:00:00Z"));
         List<RequestRecord> rs = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
-            rs.add(request(i % 2 == 0 ? a : b, t + i, 1_000 + i, 200, "u" + i, "10.0.0.1"));
+            rs.add(request(i % 2 == 0 ? a : b, t + i * 1_000L, 1_000 + i, 200, "u" + i, "10.0.0.1"));
         }
         store.writeBatch(rs, ORIGIN);
-        TimeRange range = new TimeRange(Instant.parse("2025-06-01T00:00:00.000010Z"), NOW);
+        TimeRange range = new TimeRange(Instant.parse("2025-06-01T00:00:00.010Z"), NOW);
 
         List<StoredRequest> all = new ArrayList<>();
         assertEquals(2_490, q.export(null, range, all::add));
         assertEquals(2_490, all.size());
-        assertEquals(new StoredRequest("/a", Instant.parse("2025-06-01T00:00:00.000010Z"), 1.010, "GET", 200, "1.0",
+        assertEquals(new StoredRequest("/a", Instant.parse("2025-06-01T00:00:00.010Z"), 1.010, "GET", 200, "1.0",
                 "u10", "10.0.0.1", "shop", "node-1:42"), all.get(0));
         List<StoredRequest> onlyB = new ArrayList<>();
         assertEquals(1_245, q.export("/b", range, onlyB::add));
@@ -381,12 +382,12 @@ abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
         long t = micros(Instant.parse("2025-06-01T00:00:00Z"));
         List<RequestRecord> rs = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
-            rs.add(request(i % 4 == 0 ? b : a, t + i, 1_000, 200, "u", null));
+            rs.add(request(i % 4 == 0 ? b : a, t + i * 1_000L, 1_000, 200, "u", null));
         }
         store.writeBatch(rs, ORIGIN);
-        // Half-open: the request at t + 10 is in, the one at t + 990 is not.
-        TimeRange range = new TimeRange(Instant.parse("2025-06-01T00:00:00.000010Z"),
-                Instant.parse("2025-06-01T00:00:00.000990Z"));
+        // Half-open: the request at t + 10 ms is in, the one at t + 990 ms is not.
+        TimeRange range = new TimeRange(Instant.parse("2025-06-01T00:00:00.010Z"),
+                Instant.parse("2025-06-01T00:00:00.990Z"));
 
         assertEquals(980, q.countRequests(null, range));
         assertEquals(245, q.countRequests("/b", range));

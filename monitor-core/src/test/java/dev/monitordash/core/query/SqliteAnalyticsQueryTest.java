@@ -32,12 +32,12 @@ class SqliteAnalyticsQueryTest extends AnalyticsQueryContract {
         store = SqlitePlans.filledStore(db, url);
         try (Connection c = db.connect(url)) {
             String failed = SqlitePlans.plan(c, "SELECT " + StatusQueries.REQUEST_COLUMNS + StatusQueries.REQUEST_FROM
-                    + " WHERE r.endpoint_id = 1 AND r.status >= 400 AND r.started_at >= 0 AND r.started_at < 1"
-                    + " ORDER BY r.started_at DESC, r.id DESC LIMIT 20");
+                    + " WHERE r.endpoint_id = 1 AND r.kind < 0 AND r.started_ms >= 0 AND r.started_ms < 1"
+                    + " ORDER BY r.started_ms DESC, r.id DESC LIMIT 20");
             assertTrue(failed.contains("INDEX request_failed "), failed);
             String ofUser = SqlitePlans.plan(c, "SELECT " + StatusQueries.REQUEST_COLUMNS + StatusQueries.REQUEST_FROM
-                    + " WHERE r.endpoint_id = 1 AND r.status >= 400 AND r.started_at >= 0 AND r.started_at < 1"
-                    + " AND r.user_id = 3 ORDER BY r.started_at DESC, r.id DESC LIMIT 20");
+                    + " WHERE r.endpoint_id = 1 AND r.kind < 0 AND r.started_ms >= 0 AND r.started_ms < 1"
+                    + " AND r.user_id = 3 ORDER BY r.started_ms DESC, r.id DESC LIMIT 20");
             assertTrue(ofUser.contains("INDEX request_failed "), ofUser);
         }
     }

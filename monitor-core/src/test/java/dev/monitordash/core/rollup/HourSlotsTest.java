@@ -108,7 +108,7 @@ class HourSlotsTest {
             assertThrows(RollupFormatException.class, () -> HourSlots.decode(flipped), "bit " + bit);
         }
         assertThrows(RollupFormatException.class, () -> HourSlots.decode(null));
-        assertThrows(RollupFormatException.class, () -> HourSlots.decode(new byte[] {2, 0, 0, 0, 0, 0}));
+        assertThrows(RollupFormatException.class, () -> HourSlots.decode(new byte[] {3, 0, 0, 0, 0, 0}));
         SplittableRandom random = new SplittableRandom(37);
         for (int i = 0; i < 5_000; i++) {
             byte[] garbage = new byte[random.nextInt(1, 40)];
@@ -118,26 +118,81 @@ class HourSlotsTest {
         }
     }
 
+    /** Version 1, as MonitorDash wrote it before 2: every hour as count, sum, min, max − min. */
+    private static final BlobFormat VERSION_1 = new BlobFormat("hour slots", (byte) 'H', 1);
+
     /** Figures that pass the checksum but contradict each other. */
     @Test
     void impossibleFieldsBehindAValidChecksumAreRefused() {
-        assertInvalid(1 << 24);                       // an hour 24
-        assertInvalid(1, 0, 0, 0, 0);                 // an hour with no request
-        assertInvalid(1, 2, 10, 6, 0);                // a mean of 5 below the minimum 6
-        assertInvalid(1, 2, 21, 5, 5);                // a mean of 10.5 above the maximum 10
-        assertInvalid(1, 1, 5, Long.MAX_VALUE, 1);    // a maximum beyond Long.MAX_VALUE
-        assertInvalid(1, 1, 5, 5, 0, 9);              // bytes after the last field
-        assertInvalid(3, 1, 5, 5, 0);                 // hour 1 announced but missing
-        HourSlots ok = decodeFields(1, 2, 21, 5, 6);  // mean 10.5 within [5, 11]
+        assertInvalid(VERSION_1, 1 << 24);                       // an hour 24
+        assertInvalid(VERSION_1, 1, 0, 0, 0, 0);                 // an hour with no request
+        assertInvalid(VERSION_1, 1, 2, 10, 6, 0);                // a mean of 5 below the minimum 6
+        assertInvalid(VERSION_1, 1, 2, 21, 5, 5);                // a mean of 10.5 above the maximum 10
+        assertInvalid(VERSION_1, 1, 1, 5, Long.MAX_VALUE, 1);    // a maximum beyond Long.MAX_VALUE
+        assertInvalid(VERSION_1, 1, 1, 5, 5, 0, 9);              // bytes after the last field
+        assertInvalid(VERSION_1, 3, 1, 5, 5, 0);                 // hour 1 announced but missing
+        HourSlots ok = decodeFields(VERSION_1, 1, 2, 21, 5, 6);  // mean 10.5 within [5, 11]
         assertEquals(21, ok.sum(0));
+        assertInvalid(HourSlots.FORMAT, 1, 3, 10, 6, 0);         // three requests: a mean below the minimum
+        assertInvalid(HourSlots.FORMAT, 1, 1, 5, 0);             // one request: nothing after its duration
+        assertInvalid(HourSlots.FORMAT, 1, 2, Long.MAX_VALUE, 0); // two requests whose sum overflows
     }
 
-    private static void assertInvalid(long... fields) {
-        assertThrows(RollupFormatException.class, () -> decodeFields(fields), Arrays.toString(fields));
+    @Test
+    void slotsWrittenInVersion1StayReadable() {
+        HourSlots v1 = decodeFields(VERSION_1, (1 << 4) | (1 << 7) | (1 << 20), 1, 900, 900, 0, 2, 30, 10, 10,
+                3, 60, 5, 40);
+        HourSlots expected = new HourSlots();
+        expected.add(4, 900);
+        expected.add(7, 10);
+        expected.add(7, 20);
+        expected.add(20, 5);
+        expected.add(20, 10);
+        expected.add(20, 45);
+        assertEquals(expected, v1);
+        assertEquals(expected, HourSlots.decode(expected.encode()));
     }
 
-    private static HourSlots decodeFields(long... fields) {
-        ByteWriter out = new ByteWriter(HourSlots.FORMAT, 16);
+    /** Hours of one or two requests, the usual case in a user's daily row, leave out what their count implies. */
+    @Test
+    void hoursOfOneOrTwoRequestsTakeFewerBytesThanInVersion1() {
+        HourSlots sparse = new HourSlots();
+        sparse.add(8, 123_456);
+        sparse.add(9, 23_456);
+        sparse.add(9, 223_456);
+        sparse.add(15, 7_000);
+        byte[] v1 = v1Bytes(sparse);
+        byte[] v2 = sparse.encode();
+        assertEquals(sparse, HourSlots.decode(v1));
+        assertEquals(sparse, HourSlots.decode(v2));
+        assertEquals(2, v2[0], "written in version 2");
+        assertTrue(v2.length <= v1.length - 6, v2.length + " bytes, version 1 " + v1.length);
+    }
+
+    private static byte[] v1Bytes(HourSlots slots) {
+        ByteWriter out = new ByteWriter(VERSION_1, 64);
+        int mask = 0;
+        for (int h = 0; h < HourSlots.HOURS; h++) {
+            mask |= slots.count(h) > 0 ? 1 << h : 0;
+        }
+        out.varint(mask);
+        for (int h = 0; h < HourSlots.HOURS; h++) {
+            if (slots.count(h) > 0) {
+                out.varint(slots.count(h));
+                out.varint(slots.sum(h));
+                out.varint(slots.min(h));
+                out.varint(slots.max(h) - slots.min(h));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void assertInvalid(BlobFormat format, long... fields) {
+        assertThrows(RollupFormatException.class, () -> decodeFields(format, fields), Arrays.toString(fields));
+    }
+
+    private static HourSlots decodeFields(BlobFormat format, long... fields) {
+        ByteWriter out = new ByteWriter(format, 16);
         for (long f : fields) {
             out.varint(f);
         }

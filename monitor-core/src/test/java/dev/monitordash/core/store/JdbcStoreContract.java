@@ -208,11 +208,11 @@ abstract class JdbcStoreContract {
         try (Connection c = database().connect(url); PreparedStatement ps = c.prepareStatement(
                 "SELECT e.name, r.started_at, r.duration, r.method, r.status, r.version, r.user_name, r.client_ip, "
                         + "r.service, r.instance FROM request_detail r JOIN endpoint e ON e.id = r.endpoint_id "
-                        + "ORDER BY r.started_at");
+                        + "ORDER BY r.id");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             assertEquals("/users/{id}", rs.getString(1));
-            assertEquals(start, rs.getLong(2));
+            assertEquals(start - 456, rs.getLong(2), "start time kept to the millisecond");
             assertEquals(1_235, rs.getLong(3), "duration in microseconds, rounded from nanoseconds");
             assertEquals("PUT", rs.getString(4));
             assertEquals(201, rs.getInt(5));
@@ -222,13 +222,19 @@ abstract class JdbcStoreContract {
             assertEquals("shop", rs.getString(9));
             assertEquals("node-1:42", rs.getString(10));
             rs.next();
-            assertEquals(start + 10, rs.getLong(2));
+            assertEquals(start - 456, rs.getLong(2));
             assertEquals(2, rs.getLong(3));
             assertEquals(503, rs.getInt(5));
             assertNull(rs.getString(7));
             assertNull(rs.getString(8));
             assertTrue(!rs.next());
         }
+        // Method and status as one kind id: GET 200 and POST 200 come as 0 and 1, a new successful kind
+        // counts up from there, a failing one down from -1 (what the index of failed requests keys on).
+        store.writeBatch(List.of(new RequestRecord(users, start + 2_000, 1_000, "GET", 200, null, null),
+                new RequestRecord(users, start + 3_000, 1_000, "PUT", 201, null, null),
+                new RequestRecord(users, start + 4_000, 1_000, "DELETE", 404, null, null)), ORIGIN);
+        assertEquals(List.of(2L, -1L, 0L, 2L, -2L), Sql.longs(database(), url, "SELECT kind FROM request ORDER BY id"));
     }
 
     @Test

@@ -102,6 +102,67 @@ abstract class LegacyConversionContract {
         assertEquals(5, totals.get("/new"), "new rows are in the views at once");
     }
 
+    /**
+     * A database as schema version 4 left it: the V1 rows moved into V4's request table (strings as ids,
+     * method and status in columns of their own, start times in microseconds), with plain SQL.
+     */
+    LegacyDatabase version4(int rows) throws Exception {
+        LegacyDatabase legacy = legacy(rows);
+        try (Connection c = database().connect(url)) {
+            new SchemaMigrator(dialect()).migrate(c, Records.micros(NOW), 4);
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("INSERT INTO origin (version, service, instance) "
+                        + "SELECT DISTINCT version, service, instance FROM request_v1");
+                s.execute("INSERT INTO app_user (name) SELECT DISTINCT user_name FROM request_v1 "
+                        + "WHERE user_name IS NOT NULL");
+                s.execute("INSERT INTO client (address) SELECT DISTINCT client_ip FROM request_v1 "
+                        + "WHERE client_ip IS NOT NULL");
+                s.execute("INSERT INTO request (id, endpoint_id, started_at, duration, status, method, origin_id, "
+                        + "user_id, client_id) SELECT v.id, v.endpoint_id, v.started_at, v.duration, v.status, "
+                        + "v.method, o.id, u.id, cl.id FROM request_v1 v "
+                        + "JOIN origin o ON o.version = v.version AND o.service = v.service AND o.instance = v.instance "
+                        + "LEFT JOIN app_user u ON u.name = v.user_name LEFT JOIN client cl ON cl.address = v.client_ip");
+                s.execute("DROP TABLE request_v1");
+            }
+            c.commit();
+        }
+        return legacy;
+    }
+
+    @Test
+    void openingAVersion4DatabaseRewritesItsRowsSmallerWithTheirIdsAndValues() throws Exception {
+        LegacyDatabase legacy = version4(2_500);
+        JdbcStore store = open();
+
+        assertEquals(SchemaMigrator.LATEST, count("SELECT MAX(version) FROM schema_version"));
+        List<LegacyDatabase.Row> expected = legacy.rows.stream().map(r -> new LegacyDatabase.Row(r.id(),
+                r.endpointId(), r.startedAt() / 1_000 * 1_000, r.duration(), r.method(), r.status(), r.version(),
+                r.user(), r.client(), r.service(), r.instance())).toList();
+        try (Connection c = database().connect(url)) {
+            assertEquals(expected, LegacyDatabase.detail(c), "every row, start times to the millisecond");
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM request r JOIN request_kind k ON k.id = r.kind "
+                + "WHERE (k.status >= 400) <> (r.kind < 0)"), "failed kinds, and only they, are negative");
+        assertEquals(List.of(0L, 1L), Sql.longs(database(), url,
+                "SELECT id FROM request_kind WHERE status = 200 ORDER BY method"), "GET 200 and POST 200");
+
+        // The outlier still finds its request; new rows get ids above the converted ones.
+        OutlierSummary o = store.queries().outliers("/v1/a", 10).get(0);
+        assertEquals(Instant.ofEpochMilli(legacy.outlierRequest.startedAt() / 1_000), o.startedAt());
+        // The list of failures reads the converted rows through the index of failed requests.
+        List<LegacyDatabase.Row> failedOfA = expected.stream()
+                .filter(r -> r.endpoint().equals("/v1/a") && r.status() >= 400).toList();
+        LegacyDatabase.Row newest = failedOfA.get(failedOfA.size() - 1);
+        var listed = store.queries().analytics().statusCodes("/v1/a", ALL, 1).failed();
+        assertEquals(1, listed.size());
+        assertEquals(Instant.ofEpochMilli(newest.startedAt() / 1_000), listed.get(0).startedAt());
+        assertEquals(newest.status(), listed.get(0).status());
+        assertEquals(newest.method(), listed.get(0).method());
+        store.writeBatch(newRequests(10, Records.micros(NOW.minusSeconds(60))), NEW);
+        assertEquals(10, count("SELECT COUNT(*) FROM request WHERE id > " + legacy.maxId()));
+    }
+
     @Test
     void catchUpMovesEveryV1RowWithItsIdAndStringsAndDropsRequestV1() throws Exception {
         LegacyDatabase legacy = legacy(2_500);

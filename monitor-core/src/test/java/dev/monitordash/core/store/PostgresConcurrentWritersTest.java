@@ -165,14 +165,15 @@ class PostgresConcurrentWritersTest {
     void assertRollupsExact(JdbcStore store) throws Exception {
         assertEquals(2L * BATCHES * BATCH_SIZE, count("SELECT COUNT(*) FROM request"), "every batch was written");
         String perRequest = "COUNT(*), SUM(duration), MIN(duration), MAX(duration), "
-                + "SUM(CASE WHEN status >= 400 AND status < 500 THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN status >= 500 THEN 1 ELSE 0 END)";
+                + "SUM(CASE WHEN k.status >= 400 AND k.status < 500 THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN k.status >= 500 THEN 1 ELSE 0 END)";
+        String requests = " FROM request r JOIN request_kind k ON k.id = r.kind";
         String perRollup = "SUM(requests), SUM(total), MIN(fastest), MAX(slowest), SUM(errors_4xx), SUM(errors_5xx)";
-        assertEquals(rows(3, "SELECT started_at / 3600000000, endpoint_id, origin_id, " + perRequest
-                        + " FROM request GROUP BY 1, 2, 3"),
+        assertEquals(rows(3, "SELECT started_ms / 3600000, endpoint_id, origin_id, " + perRequest
+                        + requests + " GROUP BY 1, 2, 3"),
                 rows(3, "SELECT hour, endpoint_id, origin_id, " + perRollup + " FROM rollup_hour GROUP BY 1, 2, 3"));
-        assertEquals(rows(3, "SELECT started_at / 86400000000, endpoint_id, origin_id, " + perRequest
-                        + " FROM request GROUP BY 1, 2, 3"),
+        assertEquals(rows(3, "SELECT started_ms / 86400000, endpoint_id, origin_id, " + perRequest
+                        + requests + " GROUP BY 1, 2, 3"),
                 rows(3, "SELECT day, endpoint_id, origin_id, " + perRollup + " FROM rollup_day GROUP BY 1, 2, 3"));
         // Each row's sketch and status counts hold every request it counts: no batch's merge was lost.
         for (String table : List.of("rollup_hour", "rollup_day")) {
@@ -196,7 +197,7 @@ class PostgresConcurrentWritersTest {
         assertEquals(0, count("SELECT COUNT(*) FROM rollup_progress WHERE rolled_up_to < written_to"));
         for (String group : List.of("user", "client")) {
             String rollup = "rollup_" + group;
-            assertEquals(rows(4, "SELECT endpoint_id, started_at / 86400000000, origin_id, COALESCE(" + group
+            assertEquals(rows(4, "SELECT endpoint_id, started_ms / 86400000, origin_id, COALESCE(" + group
                             + "_id, -1), COUNT(*), SUM(duration), MIN(duration), MAX(duration) FROM request "
                             + "GROUP BY 1, 2, 3, 4"),
                     rows(4, "SELECT endpoint_id, day, origin_id, " + group + "_id, requests, total, fastest, slowest "

@@ -85,14 +85,14 @@ abstract class RequestRetentionContract {
     void retainNowDeletesRawRowsOlderThanTheRetentionButKeepsNewerOnesAndThoseOfOutliers() throws Exception {
         openWithHistory();
         long cutoff = Records.micros(NOW.minus(Duration.ofDays(1)));
-        assertEquals(5 * PER_BATCH + 1, count("SELECT COUNT(*) FROM request WHERE started_at < ?", cutoff));
+        assertEquals(5 * PER_BATCH + 1, count("SELECT COUNT(*) FROM request WHERE started_ms * 1000 < ?", cutoff));
 
         store.retainNow();
 
-        assertEquals(1, count("SELECT COUNT(*) FROM request WHERE started_at < ?", cutoff),
+        assertEquals(1, count("SELECT COUNT(*) FROM request WHERE started_ms * 1000 < ?", cutoff),
                 "only the outlier's request is older");
         assertEquals(1, count("SELECT COUNT(*) FROM request r JOIN outlier o ON o.request_id = r.id"));
-        assertEquals(2 * PER_BATCH, count("SELECT COUNT(*) FROM request WHERE started_at >= ?", cutoff));
+        assertEquals(2 * PER_BATCH, count("SELECT COUNT(*) FROM request WHERE started_ms * 1000 >= ?", cutoff));
         assertEquals(1, store.queries().outliers("/a", 10).size(), "the outlier keeps its request");
         assertEquals(2_000.0, store.queries().outliers("/a", 10).get(0).durationMillis(), 1e-9);
     }

@@ -26,6 +26,17 @@ public final class Sql {
         }
     }
 
+    /** The first column of every row, in the query's order. */
+    public static java.util.List<Long> longs(TestDatabase db, String url, String sql) throws SQLException {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        try (Connection c = db.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
     public static void execute(TestDatabase db, String url, String sql) throws SQLException {
         try (Connection c = db.connect(url); Statement s = c.createStatement()) {
             s.execute(sql);

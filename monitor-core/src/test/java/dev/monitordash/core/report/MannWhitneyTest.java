@@ -1,4 +1,4 @@
-package dev.monitordash.core.query;
+package dev.monitordash.core.report;
 
 import org.junit.jupiter.api.Test;
 

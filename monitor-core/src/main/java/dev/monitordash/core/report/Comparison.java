@@ -90,13 +90,9 @@ final class Comparison {
         for (Part part : Part.values()) {
             double qb = quantileMillis(b.sketch(), part.quantile());
             double qa = quantileMillis(a.sketch(), part.quantile());
-            boolean testable = enough && (part == Part.MEDIAN
-                    || TailTest.applies(b.sketch().count(), a.sketch().count(), part.quantile()));
+            boolean testable = enough && TailTest.applies(b.sketch().count(), a.sketch().count(), part.quantile());
             double p = Double.NaN;
-            if (testable && part == Part.MEDIAN) {
-                p = centre.p();
-                tailDirection[part.ordinal()] = centre.effect();
-            } else if (testable) {
+            if (testable) {
                 TailTest.Result r = TailTest.test(b.sketch(), a.sketch(), part.quantile());
                 p = r.p();
                 tailDirection[part.ordinal()] = r.aboveSecond() / (double) a.sketch().count()

@@ -37,20 +37,12 @@ public record EndpointChange(String endpoint, long requestsBefore, long requests
     }
 
     /**
-     * The significant part with the largest relative change (the median when none is significant): what
-     * the change is about, for ranking by relative change and for the confounder checks.
+     * The most central significant part (the median before p90 before p99; the median when none is): what
+     * the change is about, for ranking by relative change and for the confounder checks, which need the
+     * most requests for the highest quantiles.
      */
     public PartChange leading() {
-        PartChange best = part(Part.MEDIAN);
-        double size = -1;
-        for (PartChange c : parts) {
-            double s = Math.abs(Math.log(c.ratio()));
-            if (c.significant() && s > size) {
-                best = c;
-                size = s;
-            }
-        }
-        return best;
+        return parts.stream().filter(PartChange::significant).findFirst().orElse(part(Part.MEDIAN));
     }
 
     /** The leading part's relative change, after / before − 1 (0.2 for +20 %). */

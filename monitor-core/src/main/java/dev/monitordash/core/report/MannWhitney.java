@@ -3,7 +3,6 @@ package dev.monitordash.core.report;
 import dev.monitordash.core.rollup.DurationSketch;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The Mann-Whitney U test (Wilcoxon rank-sum), two-sided, with the normal approximation, tie correction
@@ -16,8 +15,7 @@ import java.util.List;
  * of a side, each counted at its sketch bin (bins are 2 % wide), so that power grows with traffic instead
  * of stopping at a sample's size. Values of one bin tie; the tie correction makes the test exact for the
  * binned values, and a 2 % grid costs little power for the shifts of 5 % and more the report looks for.
- * {@link #stratified} is van Elteren's form over strata (hours of the day): it compares only requests of
- * the same stratum, so a different mix of strata on the two sides cannot make a difference by itself.
+ * The report shows its rank-biserial effect beside the quantile tests ({@link TailTest}) that decide.
  */
 public final class MannWhitney {
 
@@ -121,39 +119,6 @@ public final class MannWhitney {
         }
         double z = Math.max(0, Math.abs(m.u() - m.mean()) - 0.5) / Math.sqrt(m.variance());
         return new Result(m.u(), z, Math.min(1, 2 * upperTail(z)), effect);
-    }
-
-    /** One stratum of a stratified test: the first and second side's durations in it. */
-    public record Stratum(DurationSketch first, DurationSketch second) {
-    }
-
-    /**
-     * Van Elteren's stratified rank-sum test (1960): per stratum with values on both sides its U, weighted
-     * by 1/(n + 1) of the stratum, summed and standardised. Strata with one side empty are left out. The
-     * result's {@code u} is the weighted sum of U − n₁n₂/2 (its sign says which side is slower) and
-     * {@code effect} the rank-biserial correlation of those strata pooled by the same weights. A result
-     * with p = 1 and effect 0 when no stratum has both sides.
-     */
-    public static Result stratified(List<Stratum> strata) {
-        double sum = 0;
-        double variance = 0;
-        double weightedPairs = 0;
-        for (Stratum s : strata) {
-            if (s.first().isEmpty() || s.second().isEmpty()) {
-                continue;
-            }
-            Moments m = Moments.of(s.first(), s.second());
-            double w = 1 / (m.n1() + m.n2() + 1);
-            sum += w * (m.u() - m.mean());
-            variance += w * w * m.variance();
-            weightedPairs += w * m.n1() * m.n2();
-        }
-        if (!(variance > 0)) {
-            return new Result(sum, 0, 1, 0);
-        }
-        double effect = weightedPairs > 0 ? 2 * sum / weightedPairs : 0;
-        double z = Math.abs(sum) / Math.sqrt(variance);
-        return new Result(sum, z, Math.min(1, 2 * upperTail(z)), effect);
     }
 
     public static Result test(long[] first, long[] second) {

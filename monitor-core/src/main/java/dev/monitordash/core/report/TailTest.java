@@ -2,6 +2,8 @@ package dev.monitordash.core.report;
 
 import dev.monitordash.core.rollup.DurationSketch;
 
+import java.util.List;
+
 /**
  * A test of one upper quantile (p90, p99): does one side exceed it more often than the other? The
  * threshold is the quantile of both sides pooled, so under "nothing changed" it does not depend on which
@@ -19,7 +21,7 @@ public final class TailTest {
     static final double MIN_EXPECTED_ABOVE = 10;
 
     /**
-     * @param threshold    the pooled quantile, µs
+     * @param threshold    the pooled quantile, µs (NaN for the stratified test: one per stratum)
      * @param aboveFirst   requests of the first side above it
      * @param aboveSecond  requests of the second side above it
      * @param z            standard score of the difference of the shares above, after continuity correction
@@ -57,6 +59,50 @@ public final class TailTest {
         double difference = Math.abs(b / n2 - a / n1) - 0.5 * (1 / n1 + 1 / n2);
         double z = Math.max(0, difference) / se;
         return new Result(threshold, a, b, z, Math.min(1, 2 * MannWhitney.upperTail(z)));
+    }
+
+    /** One stratum of a stratified test: the first and second side's durations in it. */
+    public record Stratum(DurationSketch first, DurationSketch second) {
+    }
+
+    /**
+     * The Cochran-Mantel-Haenszel form over strata (hours of the day): each stratum's own pooled quantile
+     * is its threshold, and only requests of one stratum are compared with each other, so a different mix
+     * of strata on the two sides (more requests in busy hours) makes no difference by itself. Strata with
+     * a side empty are left out; {@code z} is signed (positive: the second side exceeds more often). p = 1
+     * when no stratum has both sides.
+     */
+    public static Result stratified(List<Stratum> strata, double q) {
+        double difference = 0;
+        double variance = 0;
+        long aboveFirst = 0;
+        long aboveSecond = 0;
+        for (Stratum s : strata) {
+            if (s.first().isEmpty() || s.second().isEmpty()) {
+                continue;
+            }
+            DurationSketch pooled = new DurationSketch();
+            pooled.merge(s.first());
+            pooled.merge(s.second());
+            double threshold = pooled.quantile(q);
+            long a = above(s.first(), threshold);
+            long b = above(s.second(), threshold);
+            double n1 = s.first().count();
+            double n2 = s.second().count();
+            double n = n1 + n2;
+            double m = a + b;
+            difference += b - m * n2 / n;
+            if (n > 1) {
+                variance += m * (n - m) * n1 * n2 / (n * n * (n - 1));
+            }
+            aboveFirst += a;
+            aboveSecond += b;
+        }
+        if (!(variance > 0)) {
+            return new Result(Double.NaN, aboveFirst, aboveSecond, 0, 1);
+        }
+        double z = Math.signum(difference) * Math.max(0, Math.abs(difference) - 0.5) / Math.sqrt(variance);
+        return new Result(Double.NaN, aboveFirst, aboveSecond, z, Math.min(1, 2 * MannWhitney.upperTail(Math.abs(z))));
     }
 
     private static long above(DurationSketch sketch, double threshold) {

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  *
  * <p>Both sides cover the same range: from {@link #LOOKBACK} before the version was first seen until now
  * (to the end of the current hour, so only rollups are read). The previous version is the one first seen
- * last before it. A report is kept for {@link #FRESH} per pair of versions: the overview is opened often,
- * a report reads every endpoint's rollups of up to 30 days.
+ * last before it. A report is kept for {@link #FRESH} per pair of versions (the overview is opened often, a
+ * report reads every endpoint's rollups of up to 30 days), for {@link #FRESH_WAITING} while it waits for
+ * requests.
  */
 public final class VersionReports {
 
@@ -31,6 +32,8 @@ public final class VersionReports {
     public static final Duration LOOKBACK = Duration.ofDays(30);
     /** How long a made report is answered again before it is made anew. */
     public static final Duration FRESH = Duration.ofMinutes(1);
+    /** The same while the new version has too few requests: its report should appear soon after it can. */
+    public static final Duration FRESH_WAITING = Duration.ofSeconds(5);
 
     private final Supplier<AnalyticsQueries> queries;
     private final ReportSettings settings;
@@ -81,7 +84,8 @@ public final class VersionReports {
         Instant now = clock.instant();
         String key = previous.name() + "\u0000" + version.name();
         Made made = cache.get(key);
-        if (made != null && made.at().plus(FRESH).isAfter(now) && !made.at().isAfter(now)) {
+        Duration fresh = made != null && made.report().ready() ? FRESH : FRESH_WAITING;
+        if (made != null && made.at().plus(fresh).isAfter(now) && !made.at().isAfter(now)) {
             return made.report();
         }
         Instant from = version.firstSeen().minus(LOOKBACK).truncatedTo(ChronoUnit.HOURS);

@@ -30,6 +30,11 @@ final class Wording {
         return (relative < 0 ? "−" : "+") + s;
     }
 
+    /** "p = 0.031", "p < 0.001". */
+    static String p(double p) {
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.2g", p);
+    }
+
     static String millis(double ms) {
         if (!Double.isFinite(ms)) {
             return "–";

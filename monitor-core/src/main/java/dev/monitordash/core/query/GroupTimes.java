@@ -19,17 +19,6 @@ public record GroupTimes(String name, long requests, long totalMicros, DurationS
         Objects.requireNonNull(sketch, "sketch");
     }
 
-    /** A group of the durations given, µs: for tests and for callers with raw durations. */
-    public static GroupTimes of(String name, long... micros) {
-        DurationSketch sketch = new DurationSketch();
-        long total = 0;
-        for (long m : micros) {
-            sketch.add(m);
-            total += m;
-        }
-        return new GroupTimes(name, micros.length, total, sketch);
-    }
-
     /** Mean in ms; NaN without requests. */
     public double meanMillis() {
         return requests == 0 ? Double.NaN : totalMicros / (double) requests / 1_000.0;

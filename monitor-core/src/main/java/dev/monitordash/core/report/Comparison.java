@@ -74,9 +74,12 @@ final class Comparison {
         return new Report(before, after, settings, pValues.size(), all, slower, faster, notEnough);
     }
 
-    /** An endpoint's parts, tested but not yet adjusted. */
+    /**
+     * An endpoint's parts, tested but not yet adjusted; {@code testSays} per part: the second side's share
+     * above the pooled quantile minus the first's (positive: slower).
+     */
     private record Tested(EndpointTimes times, MannWhitney.Result centre, List<PartChange> parts, boolean enough,
-            double[] tailDirection) {
+            double[] testSays) {
     }
 
     private static Tested test(EndpointTimes e, ReportSettings settings) {
@@ -86,7 +89,7 @@ final class Comparison {
                 && !b.sketch().isEmpty() && !a.sketch().isEmpty();
         MannWhitney.Result centre = enough ? MannWhitney.test(b.sketch(), a.sketch()) : null;
         List<PartChange> parts = new ArrayList<>();
-        double[] tailDirection = new double[Part.values().length];
+        double[] testSays = new double[Part.values().length];
         for (Part part : Part.values()) {
             double qb = quantileMillis(b.sketch(), part.quantile());
             double qa = quantileMillis(a.sketch(), part.quantile());
@@ -95,17 +98,17 @@ final class Comparison {
             if (testable) {
                 TailTest.Result r = TailTest.test(b.sketch(), a.sketch(), part.quantile());
                 p = r.p();
-                tailDirection[part.ordinal()] = r.aboveSecond() / (double) a.sketch().count()
+                testSays[part.ordinal()] = r.aboveSecond() / (double) a.sketch().count()
                         - r.aboveFirst() / (double) b.sketch().count();
             }
             parts.add(new PartChange(part, qb, qa, testable, p, Double.NaN, false));
         }
-        return new Tested(e, centre, parts, enough, tailDirection);
+        return new Tested(e, centre, parts, enough, testSays);
     }
 
     /** The test's direction (rank effect, or more exceedances) is the quantile's. */
     private static boolean agrees(PartChange c, Tested t) {
-        double testSays = t.tailDirection[c.part().ordinal()];
+        double testSays = t.testSays[c.part().ordinal()];
         return Math.signum(testSays) == Math.signum(c.after() - c.before()) && testSays != 0;
     }
 

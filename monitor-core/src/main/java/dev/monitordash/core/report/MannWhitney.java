@@ -7,15 +7,15 @@ import java.util.Arrays;
 /**
  * The Mann-Whitney U test (Wilcoxon rank-sum), two-sided, with the normal approximation, tie correction
  * and continuity correction (the textbook form, and SciPy's {@code mannwhitneyu(method="asymptotic")}).
- * Chosen over FMD's median test because it uses every value's rank, not only its side of the median, so
- * it finds a shift with fewer samples; like it, it assumes nothing about the shape of the distribution.
- * The normal approximation is good from about 8 values per side.
+ * It assumes nothing about the shape of the distribution; the normal approximation is good from about 8
+ * values per side.
  *
  * <p>The report runs it on whole sketches ({@link #test(DurationSketch, DurationSketch)}): every request
  * of a side, each counted at its sketch bin (bins are 2 % wide), so that power grows with traffic instead
  * of stopping at a sample's size. Values of one bin tie; the tie correction makes the test exact for the
- * binned values, and a 2 % grid costs little power for the shifts of 5 % and more the report looks for.
- * The report shows its rank-biserial effect beside the quantile tests ({@link TailTest}) that decide.
+ * binned values. The report shows its rank-biserial effect, "how much slower overall", beside the quantile
+ * tests ({@link TailTest}) that decide: a rank test also reacts to a change of the tail alone, so it cannot
+ * say which part of the distribution moved.
  */
 public final class MannWhitney {
 

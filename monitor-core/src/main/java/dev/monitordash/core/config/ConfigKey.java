@@ -154,7 +154,7 @@ public enum ConfigKey {
                     + " or faster: with every request tested, a busy endpoint's smaller drift would be significant"
                     + " but not worth anyone's time (docs/dashboard.md#the-report)."),
     REPORT_MIN_REQUESTS("monitordash.report.min-requests", "100", null,
-            "an integer from 10 to 1000000",
+            "an integer from 20 to 1000000",
             "Requests an endpoint needs on each side of the version report before it is tested; with fewer it is"
                     + " shown as \"not enough data\" with its counts. Also what a new version needs on an endpoint"
                     + " before the overview shows its automatic report."),

@@ -113,7 +113,7 @@ public final class MonitorConfig {
         this.shutdownTimeout = c.shutdownTimeout(b.shutdownTimeout);
         this.dashboardQueryTimeout = c.dashboardQueryTimeout(b.dashboardQueryTimeout);
         this.reportMinEffect = c.reportMinEffect(b.reportMinEffect);
-        this.reportMinRequests = c.range(ConfigKey.REPORT_MIN_REQUESTS, b.reportMinRequests, 10, 1_000_000);
+        this.reportMinRequests = c.range(ConfigKey.REPORT_MIN_REQUESTS, b.reportMinRequests, 20, 1_000_000);
         this.retentionRequests = c.retentionRequests(b.retentionRequests);
         this.retentionRollups = c.retentionRollups(b.retentionRollups, retentionRequests);
         this.prometheusEnabled = c.prometheusEnabled(b.prometheusEnabled);

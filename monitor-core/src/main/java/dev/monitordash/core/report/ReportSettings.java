@@ -15,13 +15,16 @@ public record ReportSettings(double minEffect, long minRequests, double falseDis
     public static final double DEFAULT_MIN_EFFECT = 0.05;
     public static final long DEFAULT_MIN_REQUESTS = 100;
     public static final double FALSE_DISCOVERY_RATE = 0.05;
+    /** The median's test needs 10 requests a side above it, so 20 a side at least. */
+    public static final long MIN_REQUESTS_FLOOR = 20;
 
     public ReportSettings {
         if (!(minEffect >= 0 && minEffect < 10)) {
             throw new IllegalArgumentException("minimum effect " + minEffect + " must be from 0 to 10");
         }
-        if (minRequests < 1) {
-            throw new IllegalArgumentException("minimum requests " + minRequests + " must be at least 1");
+        if (minRequests < MIN_REQUESTS_FLOOR) {
+            throw new IllegalArgumentException("minimum requests " + minRequests + " must be at least "
+                    + MIN_REQUESTS_FLOOR);
         }
         if (!(falseDiscoveryRate > 0 && falseDiscoveryRate < 1)) {
             throw new IllegalArgumentException("false discovery rate " + falseDiscoveryRate + " must be in (0, 1)");

@@ -384,6 +384,13 @@ abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
         store.writeBatch(v2node1, version("2.0"));
         store.writeBatch(v2node2, new Origin("2.0", "shop", "node-2:43"));
         store.catchUp(); // the user rollups
+        store.saveVersion(new VersionInfo("2.0", null, List.of(), null, VersionInfo.Source.CONFIGURED),
+                Instant.parse("2025-06-03T00:00:00Z"));
+        store.saveVersion(new VersionInfo("1.0", null, List.of(), null, VersionInfo.Source.CONFIGURED),
+                Instant.parse("2025-06-02T00:00:00Z"));
+        assertEquals(List.of(new DeployedVersion("1.0", Instant.parse("2025-06-02T00:00:00Z")),
+                new DeployedVersion("2.0", Instant.parse("2025-06-03T00:00:00Z"))), q.deployedVersions(),
+                "first seen first");
 
         List<EndpointTimes> times = q.reportTimes(new ReportSide("1.0", ALL), new ReportSide("2.0", ALL));
         assertEquals(List.of("/orders/{id}", "/search"), times.stream().map(EndpointTimes::endpoint).toList());

@@ -142,8 +142,8 @@ final class Confounders {
             Set<String> removed = new HashSet<>(top.subList(0, k));
             GroupTimes restBefore = GroupTimes.merge(null, without(detail.usersBefore(), removed));
             GroupTimes restAfter = GroupTimes.merge(null, without(detail.usersAfter(), removed));
-            if (restBefore.requests() < settings.minRequests() || restAfter.requests() < settings.minRequests()
-                    || restBefore.requests() < part.minRequests() || restAfter.requests() < part.minRequests()) {
+            long enough = Math.max(settings.minRequests(), part.minRequests());
+            if (restBefore.sketch().count() < enough || restAfter.sketch().count() < enough) {
                 break;
             }
             ratioWithout = restAfter.sketch().quantile(part.quantile()) / restBefore.sketch().quantile(part.quantile());
@@ -196,8 +196,8 @@ final class Confounders {
         }
         GroupTimes restBefore = GroupTimes.merge(null, without(times.before().instances(), Set.of(worst)));
         GroupTimes restAfter = GroupTimes.merge(null, without(times.after().instances(), Set.of(worst)));
-        if (restBefore.requests() < Math.max(settings.minRequests(), part.minRequests())
-                || restAfter.requests() < Math.max(settings.minRequests(), part.minRequests())) {
+        long enough = Math.max(settings.minRequests(), part.minRequests());
+        if (restBefore.sketch().count() < enough || restAfter.sketch().count() < enough) {
             return Check.of(Check.Kind.INSTANCE, false, "Instances not compared: without " + worst
                     + " too few requests remain.");
         }
@@ -219,6 +219,9 @@ final class Confounders {
      */
     private static boolean remains(GroupTimes before, GroupTimes after, Part part, int direction,
             ReportSettings settings) {
+        if (before.sketch().isEmpty() || after.sketch().isEmpty()) {
+            return true; // unreadable sketches (the callers check counts first): claim no explanation
+        }
         double ratio = after.sketch().quantile(part.quantile()) / before.sketch().quantile(part.quantile());
         if (!settings.relevant(ratio) || Math.signum(ratio - 1) != direction) {
             return false;

@@ -4,7 +4,9 @@ import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.query.AnalyticsQueries;
 import dev.monitordash.core.query.DashboardQueries;
 import dev.monitordash.core.query.Dimension;
-import dev.monitordash.core.query.Report;
+import dev.monitordash.core.query.ReportSide;
+import dev.monitordash.core.report.ReportSettings;
+import dev.monitordash.core.report.Reports;
 import dev.monitordash.core.query.TimeRange;
 import dev.monitordash.core.query.TopN;
 import dev.monitordash.core.record.Origin;
@@ -229,7 +231,8 @@ public final class AnalyticsQueryTimes {
         t.time("version usage, 90 days", () -> q.versionUsage(all));
         t.time("performance, 90 days", () -> q.endpointBoxes(all));
         t.time("report previous " + previous + " vs newest " + newest,
-                () -> q.compare(new Report.Side(previous, month), new Report.Side(newest, month)));
+                () -> new Reports(q, ReportSettings.defaults()).compare(new ReportSide(previous, month),
+                        new ReportSide(newest, month)));
         t.time("export count, all", () -> q.countRequests(null, month));
         String user = mix.user(7); // the 8th busiest user: the endpoint page's user filter
         System.out.printf("one user: %s%n", user);

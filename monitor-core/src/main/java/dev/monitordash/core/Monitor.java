@@ -11,6 +11,8 @@ import dev.monitordash.core.metrics.MonitorMetrics;
 import dev.monitordash.core.outlier.OutlierDetector;
 import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.query.DashboardQueries;
+import dev.monitordash.core.report.ReportSettings;
+import dev.monitordash.core.report.VersionReports;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.PipelineStats;
 import dev.monitordash.core.record.RecordPipeline;
@@ -57,6 +59,7 @@ public final class Monitor implements AutoCloseable {
     private final Profiler profiler;
     private final LevelSync levels;
     private final MonitorMetrics metrics; // null unless monitordash.prometheus.enabled
+    private final VersionReports versionReports;
     private final Thread exitHook = new Thread(this::flushBeforeExit, "monitordash-exit-flush");
     private volatile boolean storeProblemReported;
     private String checkedUrl; // the SQLite URL whose file system problems name the path; null: none
@@ -77,6 +80,8 @@ public final class Monitor implements AutoCloseable {
         this.outliers = new OutlierDetector(config);
         this.profiler = new Profiler(config.profilerPeriod().toNanos(), "monitordash-profiler");
         this.levels = new LevelSync(store, endpoints, levelsRefresh, outliers::start, System::nanoTime);
+        this.versionReports = new VersionReports(() -> store.queries().analytics(), ReportSettings.of(config),
+                java.time.Clock.systemUTC());
         this.metrics = config.prometheusEnabled()
                 ? MonitorMetrics.start(version.name(), this::stats, outliers::captures, outliers::skipped) : null;
         // The writer thread sees every request: it keeps the endpoints' means and the Prometheus histograms,
@@ -293,6 +298,14 @@ public final class Monitor implements AutoCloseable {
 
     public MonitorStore store() {
         return store;
+    }
+
+    /**
+     * The automatic report of each version against the one before it: "which endpoints did version X make
+     * significantly slower" for the overview and for alert rules.
+     */
+    public VersionReports versionReports() {
+        return versionReports;
     }
 
     public DashboardQueries queries() {

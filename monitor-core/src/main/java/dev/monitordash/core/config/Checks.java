@@ -147,6 +147,14 @@ final class Checks {
         return g;
     }
 
+    /** Percent: 0 (every significant change counts) to 1000 (ten times). */
+    double reportMinEffect(double v) {
+        if (!Double.isFinite(v) || v < 0 || v > 1000) {
+            throw fail(ConfigKey.REPORT_MIN_EFFECT, v);
+        }
+        return v;
+    }
+
     double outlierConstant(double v) {
         if (!(v > 1) || !Double.isFinite(v)) {
             throw fail(ConfigKey.OUTLIER_CONSTANT, v);

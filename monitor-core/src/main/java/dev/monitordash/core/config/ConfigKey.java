@@ -148,6 +148,16 @@ public enum ConfigKey {
             "a duration from 100ms to 10m such as 30s or 2m",
             "How long one dashboard call may read the database before it is cancelled and answered 503;"
                     + " dashboard readers use their own connections, so they never hold up recording."),
+    REPORT_MIN_EFFECT("monitordash.report.min-effect", "5", null,
+            "a percentage from 0 to 1000 such as 5, 2.5 or 5%",
+            "Smallest change of an endpoint's median, p90 or p99, in percent, that the version report calls slower"
+                    + " or faster: with every request tested, a busy endpoint's smaller drift would be significant"
+                    + " but not worth anyone's time (docs/dashboard.md#the-report)."),
+    REPORT_MIN_REQUESTS("monitordash.report.min-requests", "100", null,
+            "an integer from 20 to 1000000",
+            "Requests an endpoint needs on each side of the version report before it is tested; with fewer it is"
+                    + " shown as \"not enough data\" with its counts. Also what a new version needs on an endpoint"
+                    + " before the overview shows its automatic report."),
     PROMETHEUS_ENABLED("monitordash.prometheus.enabled", "false", null,
             "true or false",
             "Serves the monitor's metrics for Prometheus at <dashboard path>/metrics (docs/prometheus.md). Needs"

@@ -61,6 +61,8 @@ public final class MonitorConfig {
     private final int batchSize;
     private final Duration shutdownTimeout;
     private final Duration dashboardQueryTimeout;
+    private final double reportMinEffect;
+    private final int reportMinRequests;
     private final Duration retentionRequests;
     private final Duration retentionRollups;
     private final boolean prometheusEnabled;
@@ -110,6 +112,8 @@ public final class MonitorConfig {
         this.batchSize = c.range(ConfigKey.WRITER_BATCH_SIZE, b.batchSize, 1, Math.min(100_000, queueCapacity));
         this.shutdownTimeout = c.shutdownTimeout(b.shutdownTimeout);
         this.dashboardQueryTimeout = c.dashboardQueryTimeout(b.dashboardQueryTimeout);
+        this.reportMinEffect = c.reportMinEffect(b.reportMinEffect);
+        this.reportMinRequests = c.range(ConfigKey.REPORT_MIN_REQUESTS, b.reportMinRequests, 20, 1_000_000);
         this.retentionRequests = c.retentionRequests(b.retentionRequests);
         this.retentionRollups = c.retentionRollups(b.retentionRollups, retentionRequests);
         this.prometheusEnabled = c.prometheusEnabled(b.prometheusEnabled);
@@ -184,6 +188,10 @@ public final class MonitorConfig {
     public Duration shutdownTimeout() { return shutdownTimeout; }
     /** How long one dashboard call may read before it is cancelled. */
     public Duration dashboardQueryTimeout() { return dashboardQueryTimeout; }
+    /** Smallest relative change the version report calls a change (0.05 for 5 %). */
+    public double reportMinEffect() { return reportMinEffect / 100; }
+    /** Requests an endpoint needs on each side of the version report to be tested. */
+    public int reportMinRequests() { return reportMinRequests; }
     /** How long raw request rows are kept. */
     public Duration retentionRequests() { return retentionRequests; }
     /** How long rollups are kept; at least {@link #retentionRequests()}. */
@@ -266,6 +274,8 @@ public final class MonitorConfig {
             case WRITER_BATCH_SIZE -> Integer.toString(batchSize);
             case SHUTDOWN_TIMEOUT -> Values.format(shutdownTimeout);
             case DASHBOARD_QUERY_TIMEOUT -> Values.format(dashboardQueryTimeout);
+            case REPORT_MIN_EFFECT -> Double.toString(reportMinEffect);
+            case REPORT_MIN_REQUESTS -> Integer.toString(reportMinRequests);
             case RETENTION_REQUESTS -> Values.format(retentionRequests);
             case RETENTION_ROLLUPS -> Values.format(retentionRollups);
             case PROMETHEUS_ENABLED -> Boolean.toString(prometheusEnabled);
@@ -326,6 +336,8 @@ public final class MonitorConfig {
         int batchSize;
         Duration shutdownTimeout;
         Duration dashboardQueryTimeout;
+        double reportMinEffect;
+        int reportMinRequests;
         Duration retentionRequests;
         Duration retentionRollups;
         boolean prometheusEnabled;
@@ -414,6 +426,15 @@ public final class MonitorConfig {
         public Builder queueCapacity(int v) { queueCapacity = v; return code(ConfigKey.QUEUE_CAPACITY); }
         public Builder batchSize(int v) { batchSize = v; return code(ConfigKey.WRITER_BATCH_SIZE); }
         public Builder shutdownTimeout(Duration v) { shutdownTimeout = v; return code(ConfigKey.SHUTDOWN_TIMEOUT); }
+        /** In percent: 5 for 5 %. */
+        public Builder reportMinEffect(double percent) {
+            reportMinEffect = percent;
+            return code(ConfigKey.REPORT_MIN_EFFECT);
+        }
+        public Builder reportMinRequests(int v) {
+            reportMinRequests = v;
+            return code(ConfigKey.REPORT_MIN_REQUESTS);
+        }
         public Builder dashboardQueryTimeout(Duration v) {
             dashboardQueryTimeout = v;
             return code(ConfigKey.DASHBOARD_QUERY_TIMEOUT);
@@ -507,6 +528,8 @@ public final class MonitorConfig {
                     case WRITER_BATCH_SIZE -> batchSize(Values.integer(value));
                     case SHUTDOWN_TIMEOUT -> shutdownTimeout(Values.duration(value));
                     case DASHBOARD_QUERY_TIMEOUT -> dashboardQueryTimeout(Values.duration(value));
+                    case REPORT_MIN_EFFECT -> reportMinEffect(Values.decimal(value.strip().replaceFirst("%$", "")));
+                    case REPORT_MIN_REQUESTS -> reportMinRequests(Values.integer(value));
                     case RETENTION_REQUESTS -> retentionRequests(Values.duration(value));
                     case RETENTION_ROLLUPS -> retentionRollups(Values.duration(value));
                     case PROMETHEUS_ENABLED -> prometheusEnabled(Values.bool(value));

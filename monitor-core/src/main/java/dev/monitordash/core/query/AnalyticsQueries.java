@@ -71,8 +71,17 @@ public interface AnalyticsQueries {
     /** Endpoint × version share of hits. */
     VersionUsage versionUsage(TimeRange range);
 
-    /** Every endpoint compared between two versions or intervals. */
-    Report compare(Report.Side before, Report.Side after);
+    /**
+     * What the version report compares (dev.monitordash.core.report.Reports): every endpoint with
+     * requests on both sides, by name, with its times, status classes and instances per side.
+     */
+    List<EndpointTimes> reportTimes(ReportSide before, ReportSide after);
+
+    /** One endpoint's times per hour of the day and per user on both sides, to check a change's confounders. */
+    ReportDetail reportDetail(String endpoint, ReportSide before, ReportSide after);
+
+    /** Every version the store knows, first seen first. */
+    List<DeployedVersion> deployedVersions();
 
     /**
      * Streams the requests of one endpoint (or all: null) in the range to the sink, oldest first,

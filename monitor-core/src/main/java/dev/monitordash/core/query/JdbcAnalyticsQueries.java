@@ -93,8 +93,18 @@ public final class JdbcAnalyticsQueries implements AnalyticsQueries {
     }
 
     @Override
-    public Report compare(Report.Side before, Report.Side after) {
-        return reports.compare(before, after);
+    public List<EndpointTimes> reportTimes(ReportSide before, ReportSide after) {
+        return reports.times(before, after);
+    }
+
+    @Override
+    public ReportDetail reportDetail(String endpoint, ReportSide before, ReportSide after) {
+        return reports.detail(endpoint, before, after);
+    }
+
+    @Override
+    public List<DeployedVersion> deployedVersions() {
+        return reports.versions();
     }
 
     @Override

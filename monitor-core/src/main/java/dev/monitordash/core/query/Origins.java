@@ -24,6 +24,21 @@ final class Origins {
         return out;
     }
 
+    /** What an origin id stands for. */
+    record Origin(String version, String service, String instance) {
+    }
+
+    static Map<Long, Origin> all(Connection c) throws SQLException {
+        Map<Long, Origin> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, version, service, instance FROM origin");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), new Origin(rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        return out;
+    }
+
     /** Version name → first-seen epoch micros from the version table. */
     static Map<String, Long> firstSeen(Connection c) throws SQLException {
         Map<String, Long> out = new HashMap<>();

@@ -1,38 +1,27 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.rollup.DurationSketch;
 import dev.monitordash.core.rollup.Lenient;
-import dev.monitordash.core.rollup.Reservoir;
 import dev.monitordash.core.rollup.StatusCounts;
+import dev.monitordash.core.store.EpochMicros;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The regression report: for every endpoint, median and p90 before and after, a Mann-Whitney test of the
- * shift and the status classes on both sides, from rollups only, whatever the number of requests. Counts
- * and status classes are exact; median and p90 come from the merged sketches (within their bound, see
- * {@link SketchBoxPlots}). The test's samples are stratified by day: each (day, endpoint, origin) keeps a
- * uniform reservoir of its requests, and a side's sample of up to {@link #SAMPLE_PER_SIDE} draws from each
- * day in proportion to the day's requests in the range, so that it spans the whole side like a uniform
- * sample would. On the days at either end of a range that starts or ends mid-day, the day's reservoir
- * stands for the requests of its part in the range.
+ * What the version report reads, from rollups only, whatever the number of requests: per endpoint and side
+ * the exact count, sum and status classes and the merged sketch of every duration, also per instance
+ * ({@link #times}); and for an endpoint that changed, its sketches per hour of the day and its users
+ * ({@link #detail}). The statistics are the report package's ({@code dev.monitordash.core.report}).
  */
 final class ReportQueries {
-
-    static final int SAMPLE_PER_SIDE = Report.SAMPLE_PER_SIDE;
-    static final double ALPHA = Report.ALPHA;
-    /** Must match the writer's reservoir size (TimeRollups.SAMPLE_SIZE); decoding checks it. */
-    static final int RESERVOIR_SIZE = 200;
 
     private final Reads reads;
 
@@ -40,120 +29,153 @@ final class ReportQueries {
         this.reads = reads;
     }
 
-    Report compare(Report.Side before, Report.Side after) {
+    List<EndpointTimes> times(ReportSide before, ReportSide after) {
         return reads.read("the report", c -> {
-            Map<Long, String> endpoints = new TreeMap<>();
-            Map<String, Long> ids = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, id FROM endpoint ORDER BY name");
+            Map<Long, String> names = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM endpoint");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.put(rs.getString(1), rs.getLong(2));
+                    names.put(rs.getLong(1), rs.getString(2));
                 }
             }
-            ids.forEach((name, id) -> endpoints.put(id, name));
-            Map<Long, String> versions = Origins.versions(c);
-            Map<Long, SideStats> b = side(c, before, versions);
-            Map<Long, SideStats> a = side(c, after, versions);
-            List<Report.EndpointChange> all = new ArrayList<>();
-            for (Map.Entry<String, Long> e : ids.entrySet()) {
-                SideStats sb = b.get(e.getValue());
-                SideStats sa = a.get(e.getValue());
-                if (sb == null || sa == null || sb.sample.length == 0 || sa.sample.length == 0) {
-                    continue;
+            Map<Long, Origins.Origin> origins = Origins.all(c);
+            Map<Long, Side> b = side(c, before, origins);
+            Map<Long, Side> a = side(c, after, origins);
+            List<EndpointTimes> out = new ArrayList<>();
+            names.forEach((id, name) -> {
+                Side sb = b.get(id);
+                Side sa = a.get(id);
+                if (sb != null && sa != null && sb.requests() > 0 && sa.requests() > 0) {
+                    out.add(new EndpointTimes(name, sb.times(), sa.times()));
                 }
-                MannWhitney.Result test = MannWhitney.test(sb.sample, sa.sample);
-                all.add(new Report.EndpointChange(e.getKey(), sb.n, sa.n, sb.median / 1_000.0, sa.median / 1_000.0,
-                        sb.p90 / 1_000.0, sa.p90 / 1_000.0, sb.classes, sa.classes, test, test.p() < ALPHA));
-            }
-            Comparator<Report.EndpointChange> byEffect = Comparator.comparingDouble(ch -> -Math.abs(ch.test().effect()));
-            List<Report.EndpointChange> slower = all.stream()
-                    .filter(ch -> ch.significant() && ch.test().effect() > 0).sorted(byEffect).toList();
-            List<Report.EndpointChange> faster = all.stream()
-                    .filter(ch -> ch.significant() && ch.test().effect() < 0).sorted(byEffect).toList();
-            return new Report(before, after, all, slower, faster);
+            });
+            out.sort(java.util.Comparator.comparing(EndpointTimes::endpoint));
+            return out;
         });
     }
 
-    /** What the report needs of one side of one endpoint; times in microseconds. */
-    record SideStats(long n, double median, double p90, Map<String, Long> classes, long[] sample) {
+    ReportDetail detail(String endpoint, ReportSide before, ReportSide after) {
+        return reads.read("the report's checks of " + endpoint, c -> {
+            long id = Reads.endpointId(c, endpoint);
+            Map<Long, Origins.Origin> origins = Origins.all(c);
+            return new ReportDetail(hours(c, id, before, origins), hours(c, id, after, origins),
+                    users(c, id, before, origins), users(c, id, after, origins));
+        });
     }
 
-    /** Per endpoint with requests on the side. */
-    private static Map<Long, SideStats> side(Connection c, Report.Side side, Map<Long, String> versions)
+    List<DeployedVersion> versions() {
+        return reads.read("the versions", c -> {
+            List<DeployedVersion> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT name, first_seen FROM version ORDER BY first_seen, name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DeployedVersion(rs.getString(1), EpochMicros.toInstant(rs.getLong(2))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One side of one endpoint, as read: per instance, then merged. */
+    private static final class Side {
+        final Map<String, Distribution> instances = new TreeMap<>();
+        final StatusCounts statuses = new StatusCounts();
+
+        long requests() {
+            return instances.values().stream().mapToLong(d -> d.requests).sum();
+        }
+
+        SideTimes times() {
+            List<GroupTimes> perInstance = new ArrayList<>();
+            instances.forEach((name, d) -> perInstance.add(new GroupTimes(name, d.requests, d.total, d.sketch)));
+            Map<String, Long> classes = new TreeMap<>();
+            statuses.asMap().forEach((status, n) -> classes.merge(status / 100 + "xx", n, Long::sum));
+            return new SideTimes(GroupTimes.merge(null, perInstance), classes, perInstance);
+        }
+    }
+
+    private static boolean onSide(ReportSide side, Origins.Origin origin) {
+        return origin != null && (side.version() == null || side.version().equals(origin.version()));
+    }
+
+    private static Map<Long, Side> side(Connection c, ReportSide side, Map<Long, Origins.Origin> origins)
             throws SQLException {
         RollupSpan span = RollupSpan.of(side.range());
-        Map<Long, Distribution> times = new HashMap<>();
-        Map<Long, StatusCounts> statuses = new HashMap<>();
-        Map<Long, Map<String, long[]>> population = new HashMap<>(); // endpoint -> "day:origin" -> {requests}
-        String columns = "endpoint_id, origin_id, requests, total, fastest, slowest, sketch, statuses";
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + ", day FROM rollup_day "
-                + "WHERE day >= ? AND day < ? UNION ALL SELECT " + columns + ", hour / 24 FROM rollup_hour "
-                + "WHERE (hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?)")) {
+        Map<Long, Side> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(RollupSpan.union(
+                "endpoint_id, origin_id, requests, total, fastest, slowest, sketch, statuses", ""))) {
             Reads.bind(ps, span.params());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long origin = rs.getLong(2);
-                    if (side.version() != null && !side.version().equals(versions.get(origin))) {
+                    Origins.Origin origin = origins.get(rs.getLong(2));
+                    if (!onSide(side, origin)) {
                         continue;
                     }
-                    long endpoint = rs.getLong(1);
-                    times.computeIfAbsent(endpoint, k -> new Distribution()).add(rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getBytes(7));
-                    statuses.computeIfAbsent(endpoint, k -> new StatusCounts()).merge(Lenient.statuses(rs.getBytes(8)));
-                    population.computeIfAbsent(endpoint, k -> new HashMap<>())
-                            .computeIfAbsent(rs.getLong(9) + ":" + origin, k -> new long[1])[0] += rs.getLong(3);
+                    Side s = out.computeIfAbsent(rs.getLong(1), k -> new Side());
+                    s.instances.computeIfAbsent(origin.instance(), k -> new Distribution()).add(rs.getLong(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBytes(7));
+                    s.statuses.merge(Lenient.statuses(rs.getBytes(8)));
                 }
             }
         }
-        // The minutes outside whole hours, from raw rows: a stratum of their own per endpoint.
-        Map<Long, long[]> edgeDurations = new HashMap<>();
-        Map<Long, int[]> edgeCounts = new HashMap<>();
-        span.rawEdges(c, null, (endpoint, origin, at, duration, status) -> {
-            if (side.version() != null && !side.version().equals(versions.get(origin))) {
-                return;
+        // The minutes outside whole hours, from raw rows.
+        span.rawEdges(c, null, (endpoint, originId, at, duration, status) -> {
+            Origins.Origin origin = origins.get(originId);
+            if (onSide(side, origin)) {
+                Side s = out.computeIfAbsent(endpoint, k -> new Side());
+                s.instances.computeIfAbsent(origin.instance(), k -> new Distribution()).add(duration);
+                s.statuses.add(status);
             }
-            times.computeIfAbsent(endpoint, k -> new Distribution()).add(duration);
-            statuses.computeIfAbsent(endpoint, k -> new StatusCounts()).add(status);
-            long[] d = edgeDurations.computeIfAbsent(endpoint, k -> new long[16]);
-            int[] n = edgeCounts.computeIfAbsent(endpoint, k -> new int[1]);
-            if (n[0] == d.length) {
-                d = java.util.Arrays.copyOf(d, d.length * 2);
-                edgeDurations.put(endpoint, d);
-            }
-            d[n[0]++] = duration;
         });
-        Map<Long, List<Reservoir.Stratum>> strata = new HashMap<>();
-        edgeDurations.forEach((endpoint, d) -> {
-            int n = edgeCounts.get(endpoint)[0];
-            strata.computeIfAbsent(endpoint, k -> new ArrayList<>())
-                    .add(new Reservoir.Stratum(n, java.util.Arrays.copyOf(d, n)));
-        });
-        try (PreparedStatement ps = c.prepareStatement("SELECT endpoint_id, origin_id, day, sample FROM rollup_day "
-                + "WHERE day >= ? AND day < ?")) {
-            Reads.bind(ps, span.firstTouchedDay(), span.endTouchedDay());
+        return out;
+    }
+
+    /** The side's whole hours, from rollup_hour, per UTC hour of the day. */
+    private static List<DurationSketch> hours(Connection c, long endpoint, ReportSide side,
+            Map<Long, Origins.Origin> origins) throws SQLException {
+        RollupSpan span = RollupSpan.of(side.range());
+        List<DurationSketch> out = new ArrayList<>();
+        for (int h = 0; h < ReportDetail.HOURS; h++) {
+            out.add(new DurationSketch());
+        }
+        // The key leads with the hour: a range of hours, the endpoint filtered in the row. Read for the few
+        // endpoints that changed only, so a 90-day report reads 2 160 hours × origins rows per finding.
+        try (PreparedStatement ps = c.prepareStatement("SELECT hour, origin_id, sketch FROM rollup_hour "
+                + "WHERE hour >= ? AND hour < ? AND endpoint_id = ?")) {
+            Reads.bind(ps, span.firstHour(), span.endHour(), endpoint);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, long[]> days = population.get(rs.getLong(1));
-                    long[] n = days == null ? null : days.get(rs.getLong(3) + ":" + rs.getLong(2));
-                    if (n != null && n[0] > 0) {
-                        strata.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new Reservoir.Stratum(n[0], Lenient.sample(rs.getBytes(4), RESERVOIR_SIZE).values()));
+                    if (onSide(side, origins.get(rs.getLong(2)))) {
+                        out.get((int) Math.floorMod(rs.getLong(1), (long) ReportDetail.HOURS))
+                                .merge(Lenient.sketch(rs.getBytes(3)));
                     }
                 }
             }
         }
-        Map<Long, SideStats> out = new LinkedHashMap<>();
-        times.forEach((endpoint, d) -> {
-            if (d.requests == 0) {
-                return;
+        return out;
+    }
+
+    /** Per user of the UTC days the side touches, from the daily user rollups. */
+    private static List<GroupTimes> users(Connection c, long endpoint, ReportSide side,
+            Map<Long, Origins.Origin> origins) throws SQLException {
+        RollupSpan span = RollupSpan.of(side.range());
+        Map<Long, Distribution> byUser = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT origin_id, user_id, requests, total, fastest, "
+                + "slowest, sketch FROM rollup_user WHERE endpoint_id = ? AND day >= ? AND day < ?")) {
+            Reads.bind(ps, endpoint, span.firstTouchedDay(), span.endTouchedDay());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (onSide(side, origins.get(rs.getLong(1)))) {
+                        byUser.computeIfAbsent(rs.getLong(2), k -> new Distribution()).add(rs.getLong(3),
+                                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBytes(7));
+                    }
+                }
             }
-            Map<String, Long> classes = new TreeMap<>();
-            statuses.get(endpoint).asMap().forEach((status, n) -> classes.merge(status / 100 + "xx", n, Long::sum));
-            // Seeded per endpoint: the same data gives the same report, page after page.
-            long[] sample = Reservoir.stratified(strata.getOrDefault(endpoint, List.of()), SAMPLE_PER_SIDE,
-                    new SplittableRandom(endpoint * 0x9E3779B97F4A7C15L));
-            out.put(endpoint, new SideStats(d.requests, d.quantile(0.5), d.quantile(0.9), classes, sample));
-        });
+        }
+        Map<Long, String> names = UserIds.names(c, Dimension.USER, byUser.keySet());
+        List<GroupTimes> out = new ArrayList<>();
+        byUser.forEach((id, d) -> out.add(new GroupTimes(names.get(id), d.requests, d.total, d.sketch)));
         return out;
     }
 }

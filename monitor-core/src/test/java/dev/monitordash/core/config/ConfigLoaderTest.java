@@ -274,6 +274,8 @@ class ConfigLoaderTest {
                 "monitordash.retention.requests=14d",
                 "monitordash.retention.rollups=365d",
                 "monitordash.dashboard.query-timeout=1m",
+                "monitordash.report.min-effect=10",
+                "monitordash.report.min-requests=200",
                 "monitordash.prometheus.enabled=true",
                 "monitordash.prometheus.token=scrape-token-0123456789");
         MonitorConfig c = load();
@@ -287,6 +289,8 @@ class ConfigLoaderTest {
         assertEquals(50, c.outlierMaxFields());
         assertEquals(Duration.ofSeconds(30), c.levelsRefresh());
         assertEquals(Duration.ofMinutes(1), c.dashboardQueryTimeout());
+        assertEquals(0.1, c.reportMinEffect(), 1e-12);
+        assertEquals(200, c.reportMinRequests());
         assertTrue(c.prometheusEnabled());
         assertEquals("scrape-token-0123456789", c.prometheusToken().orElseThrow());
     }

@@ -78,6 +78,8 @@ class MonitorConfigTest {
         put(ConfigKey.RETENTION_REQUESTS, "7d", MonitorConfig::retentionRequests, Duration.ofDays(7), "30m");
         put(ConfigKey.RETENTION_ROLLUPS, "90d", MonitorConfig::retentionRollups, Duration.ofDays(90), "3651d");
         put(ConfigKey.DASHBOARD_QUERY_TIMEOUT, "2m", MonitorConfig::dashboardQueryTimeout, Duration.ofMinutes(2), "50ms");
+        put(ConfigKey.REPORT_MIN_EFFECT, "2.5%", MonitorConfig::reportMinEffect, 0.025, "-1");
+        put(ConfigKey.REPORT_MIN_REQUESTS, "500", MonitorConfig::reportMinRequests, 500, "19");
         put(ConfigKey.PROMETHEUS_ENABLED, "TRUE", MonitorConfig::prometheusEnabled, true, "yes");
         put(ConfigKey.PROMETHEUS_TOKEN, " scrape-token-0123456789 ", c -> c.prometheusToken().orElseThrow(),
                 "scrape-token-0123456789", "short-token");

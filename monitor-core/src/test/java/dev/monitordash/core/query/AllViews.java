@@ -1,5 +1,8 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.report.ReportSettings;
+import dev.monitordash.core.report.Reports;
+
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
@@ -29,6 +32,7 @@ final class AllViews {
     static Map<String, String> of(DashboardQueries dashboard, ZoneId zone, LocalDate first, LocalDate last,
             List<String> endpoints, List<String> users, List<String> versions) {
         AnalyticsQueries q = dashboard.analytics();
+        Reports reports = new Reports(q, ReportSettings.defaults());
         TimeRange all = TimeRange.days(first, last, zone);
         TimeRange week = TimeRange.days(last.minusDays(6), last, zone);
         // Starts and ends mid-day: whole days from rollup_day, edge hours from rollup_hour.
@@ -41,11 +45,11 @@ final class AllViews {
             String r = " " + range;
             out.put("endpointBoxes" + r, text(q.endpointBoxes(range)));
             out.put("versionUsage" + r, text(q.versionUsage(range)));
-            out.put("compare intervals" + r, text(q.compare(new Report.Side(null, new TimeRange(range.from(),
-                    range.from().plusSeconds(4 * 86_400))), new Report.Side(null, range))));
+            out.put("compare intervals" + r, text(reports.compare(new ReportSide(null, new TimeRange(range.from(),
+                    range.from().plusSeconds(4 * 86_400))), new ReportSide(null, range))));
             for (int v = 1; v < versions.size(); v++) {
-                out.put("compare " + versions.get(v) + r, text(q.compare(new Report.Side(versions.get(v - 1), range),
-                        new Report.Side(versions.get(v), range))));
+                out.put("compare " + versions.get(v) + r, text(reports.compare(new ReportSide(versions.get(v - 1), range),
+                        new ReportSide(versions.get(v), range))));
             }
             for (String e : endpoints) {
                 String of = " " + e + r;

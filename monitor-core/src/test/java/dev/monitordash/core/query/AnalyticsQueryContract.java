@@ -1,5 +1,12 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.report.Check;
+import dev.monitordash.core.report.EndpointChange;
+import dev.monitordash.core.report.Part;
+import dev.monitordash.core.report.Report;
+import dev.monitordash.core.report.ReportSettings;
+import dev.monitordash.core.report.Reports;
+import dev.monitordash.core.report.Verdict;
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
@@ -18,6 +25,7 @@ import static dev.monitordash.core.testing.Records.endpoint;
 import static dev.monitordash.core.testing.Records.micros;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -325,23 +333,96 @@ abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
         store.writeBatch(v1, version("1.0"));
         store.writeBatch(v2, version("2.0"));
 
-        Report r = q.compare(new Report.Side("1.0", ALL), new Report.Side("2.0", ALL));
+        Report r = new Reports(q, ReportSettings.defaults()).compare(new ReportSide("1.0", ALL),
+                new ReportSide("2.0", ALL));
 
-        assertEquals(List.of("/fast", "/same", "/slow"), r.endpoints().stream().map(Report.EndpointChange::endpoint)
+        assertEquals(List.of("/fast", "/same", "/slow"), r.endpoints().stream().map(EndpointChange::endpoint)
                 .toList());
-        assertEquals(List.of("/slow"), r.slower().stream().map(Report.EndpointChange::endpoint).toList());
-        assertEquals(List.of("/fast"), r.faster().stream().map(Report.EndpointChange::endpoint).toList());
-        Report.EndpointChange s = r.slower().get(0);
+        assertEquals(List.of("/slow"), r.slower().stream().map(EndpointChange::endpoint).toList());
+        assertEquals(List.of("/fast"), r.faster().stream().map(EndpointChange::endpoint).toList());
+        EndpointChange s = r.slower().get(0);
         assertEquals(600, s.requestsBefore());
-        SketchAssertions.assertClose(1.0495, s.medianBefore(), "median before");
-        SketchAssertions.assertClose(1.3495, s.medianAfter(), "median after");
-        assertEquals(1.0, s.test().effect(), 1e-12);
-        Report.EndpointChange f = r.faster().get(0);
+        SketchAssertions.assertClose(1.0495, s.part(Part.MEDIAN).before(), "median before");
+        SketchAssertions.assertClose(1.3495, s.part(Part.MEDIAN).after(), "median after");
+        // Every request is tested (not a sample): all 600 after are slower than all 600 before.
+        assertEquals(1.0, s.centre().effect(), 1e-12);
+        assertEquals(600 * (1.3495 - 1.0495), s.extraSeconds() * 1_000, 1e-6);
+        EndpointChange f = r.faster().get(0);
         assertEquals(Map.of("2xx", 540L, "5xx", 60L), f.statusBefore());
         assertEquals(Map.of("2xx", 600L), f.statusAfter());
         assertEquals(0.1, f.errorShareBefore(), 1e-12);
-        Report.EndpointChange unchanged = r.endpoints().get(1);
-        assertTrue(unchanged.test().p() > 0.05, "p = " + unchanged.test().p());
+        EndpointChange unchanged = r.endpoints().get(1);
+        assertEquals(Verdict.UNCHANGED, unchanged.verdict());
+        assertTrue(unchanged.centre().p() > 0.05, "p = " + unchanged.centre().p());
+    }
+
+    @Test
+    void reportReadsEveryRequestAndChecksUsersHoursAndInstancesOfAChange() {
+        AnalyticsQueries q = open();
+        Endpoint a = endpoint("/orders/{id}");
+        Endpoint tail = endpoint("/search");
+        long day = micros(Instant.parse("2025-06-02T00:00:00Z"));
+        List<RequestRecord> v1 = new ArrayList<>();
+        List<RequestRecord> v2node1 = new ArrayList<>();
+        List<RequestRecord> v2node2 = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 3_000; i++) {
+            long at = day + (i % 24) * 3_600_000_000L + i; // every hour of the day alike
+            String user = i % 10 == 0 ? "alice" : "user" + (i % 40);
+            long base = 10_000 + random.nextInt(5_000);
+            v1.add(request(a, at, base, 200, user, null));
+            // 2.0: alice's requests (10 %) 5× slower (15 s in total), nobody else changed.
+            RequestRecord after = request(a, at + 86_400_000_000L, user.equals("alice") ? 5 * base : base, 200,
+                    user, null);
+            (i % 2 == 0 ? v2node1 : v2node2).add(after);
+            // /search: the slowest fifth doubles (so p90 does: 12 s in total), the rest as before.
+            long t = 5_000 + random.nextInt(1_000);
+            v1.add(request(tail, at, i % 5 == 4 ? 20_000 : t, 200, user, null));
+            (i % 2 == 0 ? v2node1 : v2node2).add(request(tail, at + 86_400_000_000L, i % 5 == 4 ? 40_000 : t, 200,
+                    user, null));
+        }
+        store.writeBatch(v1, version("1.0"));
+        store.writeBatch(v2node1, version("2.0"));
+        store.writeBatch(v2node2, new Origin("2.0", "shop", "node-2:43"));
+        store.catchUp(); // the user rollups
+        store.saveVersion(new VersionInfo("2.0", null, List.of(), null, VersionInfo.Source.CONFIGURED),
+                Instant.parse("2025-06-03T00:00:00Z"));
+        store.saveVersion(new VersionInfo("1.0", null, List.of(), null, VersionInfo.Source.CONFIGURED),
+                Instant.parse("2025-06-02T00:00:00Z"));
+        assertEquals(List.of(new DeployedVersion("1.0", Instant.parse("2025-06-02T00:00:00Z")),
+                new DeployedVersion("2.0", Instant.parse("2025-06-03T00:00:00Z"))), q.deployedVersions(),
+                "first seen first");
+
+        List<EndpointTimes> times = q.reportTimes(new ReportSide("1.0", ALL), new ReportSide("2.0", ALL));
+        assertEquals(List.of("/orders/{id}", "/search"), times.stream().map(EndpointTimes::endpoint).toList());
+        assertEquals(3_000, times.get(0).before().all().sketch().count(), "every request, not a sample");
+        assertEquals(List.of("node-1:42", "node-2:43"), times.get(0).after().instances().stream()
+                .map(GroupTimes::name).toList());
+        ReportDetail detail = q.reportDetail("/orders/{id}", new ReportSide("1.0", ALL), new ReportSide("2.0", ALL));
+        assertEquals(125, detail.hoursBefore().get(5).count());
+        assertEquals(125, detail.hoursAfter().get(23).count());
+        assertEquals(300, detail.usersAfter().stream().filter(g -> "alice".equals(g.name())).findFirst()
+                .orElseThrow().requests());
+
+        Report r = new Reports(q, ReportSettings.defaults()).compare(new ReportSide("1.0", ALL),
+                new ReportSide("2.0", ALL));
+        Map<String, EndpointChange> changes = r.endpoints().stream()
+                .collect(java.util.stream.Collectors.toMap(EndpointChange::endpoint, c -> c));
+        EndpointChange alice = changes.get("/orders/{id}");
+        assertEquals(Verdict.SLOWER, alice.verdict(), alice.summary());
+        Check users = alice.checks().stream().filter(c -> c.kind() == Check.Kind.USERS).findFirst().orElseThrow();
+        assertTrue(users.explains(), users.text());
+        assertEquals(List.of("alice"), users.users());
+        Check hours = alice.checks().stream().filter(c -> c.kind() == Check.Kind.HOURS).findFirst().orElseThrow();
+        assertFalse(hours.explains(), hours.text());
+        EndpointChange search = changes.get("/search");
+        assertEquals(Verdict.SLOWER, search.verdict(), search.summary());
+        assertTrue(search.part(Part.P90).significant());
+        assertFalse(search.part(Part.MEDIAN).significant());
+        assertTrue(search.summary().endsWith("median unchanged"), search.summary());
+        assertEquals(List.of("/orders/{id}", "/search"), r.slower().stream().map(EndpointChange::endpoint).toList(),
+                "most extra time first");
+        assertEquals(2 * 3, r.tests(), "median, p90 and p99 (1 000 requests a side) of both endpoints");
     }
 
     @Test
@@ -417,7 +498,8 @@ abstract class AnalyticsQueryContract extends AnalyticsStoreFixture {
         assertEquals(List.of(), q.endpointBoxes(ALL));
         assertEquals(0, q.loadHeatmap(LocalDate.parse("2025-06-01"), LocalDate.parse("2025-06-30"), AMSTERDAM).total());
         assertEquals(List.of(), q.versionUsage(ALL).cells());
-        Report r = q.compare(new Report.Side(null, ALL), new Report.Side(null, ALL));
+        Report r = new Reports(q, ReportSettings.defaults()).compare(new ReportSide(null, ALL),
+                new ReportSide(null, ALL));
         assertEquals(List.of(), r.endpoints());
         assertNull(r.before().version());
     }

@@ -1,5 +1,9 @@
 package dev.monitordash.core.query;
 
+import dev.monitordash.core.report.Report;
+import dev.monitordash.core.report.ReportSettings;
+import dev.monitordash.core.report.Reports;
+
 import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.RequestRecord;
@@ -130,7 +134,8 @@ abstract class ClockAndVersionChangeContract extends AnalyticsStoreFixture {
                     countBy(deployed, RequestRecord::user).get("ann")), q.versionBoxes("/a", ALL, "ann").stream()
                     .collect(Collectors.toMap(VersionBox::version, v -> v.box().count())), when);
             assertEquals(List.of("1.0", "2.0"), q.filterChoices("/a", hour, 5).versions(), when);
-            Report r = q.compare(new Report.Side("1.0", ALL), new Report.Side("2.0", ALL));
+            Report r = new Reports(q, ReportSettings.defaults()).compare(new ReportSide("1.0", ALL),
+                    new ReportSide("2.0", ALL));
             assertEquals(v1.size(), r.endpoints().get(0).requestsBefore(), when);
             assertEquals(deployed.size(), r.endpoints().get(0).requestsAfter(), when);
             assertEquals(v1.size() + v2InHour, q.lastTwoDays("/a", ZoneOffset.UTC).stream()

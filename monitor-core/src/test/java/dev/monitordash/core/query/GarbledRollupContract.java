@@ -114,9 +114,11 @@ abstract class GarbledRollupContract extends AnalyticsStoreFixture {
         }
     }
 
+    // Not rollup_day.sample: the writer still keeps it (above), but since issue 10 no view reads it (the
+    // report tests every request from the sketches).
     @ParameterizedTest(name = "{0}.{1}")
     @CsvSource({"rollup_hour, sketch", "rollup_hour, statuses", "rollup_day, sketch", "rollup_day, statuses",
-            "rollup_day, sample", "rollup_user, sketch", "rollup_user, statuses", "rollup_user, hours"})
+            "rollup_user, sketch", "rollup_user, statuses", "rollup_user, hours"})
     void readsOverAGarbledRollupSayTheyArePartialAndNoCountOutlivesItsTally(String table, String column)
             throws Exception {
         open();

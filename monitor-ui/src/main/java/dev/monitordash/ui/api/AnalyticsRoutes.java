@@ -3,9 +3,11 @@ package dev.monitordash.ui.api;
 import dev.monitordash.core.Monitor;
 import dev.monitordash.core.query.AnalyticsQueries;
 import dev.monitordash.core.query.Dimension;
-import dev.monitordash.core.query.Report;
+import dev.monitordash.core.query.ReportSide;
 import dev.monitordash.core.query.TimeRange;
 import dev.monitordash.core.query.UnknownEndpointException;
+import dev.monitordash.core.report.ReportSettings;
+import dev.monitordash.core.report.Reports;
 import dev.monitordash.ui.auth.AuthRoutes;
 import dev.monitordash.ui.auth.UserSession;
 import dev.monitordash.ui.http.Exchange;
@@ -80,7 +82,11 @@ final class AnalyticsRoutes {
             case "/api/analytics/performance":
                 return Map.of("endpoints", q.endpointBoxes(p.range().time()));
             case "/api/analytics/report":
-                return report(p, q);
+                return report(p, q, reportSettings());
+            case "/api/analytics/version-report":
+                return monitor.versionReports().newest()
+                        .map(v -> ReportViews.version(v, reportSettings()))
+                        .orElseGet(() -> ReportViews.noVersionToCompare(reportSettings()));
             case "/api/endpoint/heatmap": {
                 String endpoint = p.required("endpoint");
                 QueryParams.Range r = p.range();
@@ -133,7 +139,11 @@ final class AnalyticsRoutes {
      * Two versions over one range ({@code beforeVersion}, {@code afterVersion}, {@code from}, {@code to}),
      * or two intervals ({@code beforeFrom} ... {@code afterTo}), optionally of one version each.
      */
-    private static AnalyticsViews.ReportView report(QueryParams p, AnalyticsQueries q) {
+    private ReportSettings reportSettings() {
+        return ReportSettings.of(monitor.config());
+    }
+
+    private static ReportViews.ReportView report(QueryParams p, AnalyticsQueries q, ReportSettings settings) {
         boolean intervals = p.hasAny("beforeFrom", "beforeTo", "afterFrom", "afterTo");
         String beforeVersion = p.optional("beforeVersion");
         String afterVersion = p.optional("afterVersion");
@@ -148,7 +158,7 @@ final class AnalyticsRoutes {
         }
         TimeRange before = intervals ? p.range("beforeFrom", "beforeTo").time() : p.range().time();
         TimeRange after = intervals ? p.range("afterFrom", "afterTo").time() : before;
-        return AnalyticsViews.report(q.compare(new Report.Side(beforeVersion, before),
-                new Report.Side(afterVersion, after)), Report.ALPHA);
+        return ReportViews.report(new Reports(q, settings).compare(new ReportSide(beforeVersion, before),
+                new ReportSide(afterVersion, after)));
     }
 }

@@ -4,8 +4,6 @@ import dev.monitordash.core.query.BoxPlot;
 import dev.monitordash.core.query.DailyHits;
 import dev.monitordash.core.query.HourStats;
 import dev.monitordash.core.query.HourlyHeatmap;
-import dev.monitordash.core.query.MannWhitney;
-import dev.monitordash.core.query.Report;
 import dev.monitordash.core.query.StatusCodes;
 import dev.monitordash.core.query.StoredRequest;
 import dev.monitordash.core.query.VersionBox;
@@ -86,36 +84,6 @@ final class AnalyticsViews {
 
     static Status status(String endpoint, StatusCodes s) {
         return new Status(endpoint, s.codes(), s.failed().stream().map(AnalyticsViews::request).toList());
-    }
-
-    record Side(String version, String from, String to) {
-    }
-
-    record Change(String endpoint, long requestsBefore, long requestsAfter, double medianBefore, double medianAfter,
-            double p90Before, double p90After, Map<String, Long> statusBefore, Map<String, Long> statusAfter,
-            double errorShareBefore, double errorShareAfter, double p, double effect, boolean significant) {
-    }
-
-    record ReportView(Side before, Side after, double alpha, List<Change> endpoints, List<Change> slower,
-            List<Change> faster) {
-    }
-
-    static ReportView report(Report r, double alpha) {
-        return new ReportView(side(r.before()), side(r.after()), alpha, changes(r.endpoints()), changes(r.slower()),
-                changes(r.faster()));
-    }
-
-    private static Side side(Report.Side s) {
-        return new Side(s.version(), s.range().from().toString(), s.range().to().toString());
-    }
-
-    private static List<Change> changes(List<Report.EndpointChange> changes) {
-        return changes.stream().map(c -> {
-            MannWhitney.Result t = c.test();
-            return new Change(c.endpoint(), c.requestsBefore(), c.requestsAfter(), c.medianBefore(), c.medianAfter(),
-                    c.p90Before(), c.p90After(), c.statusBefore(), c.statusAfter(), c.errorShareBefore(),
-                    c.errorShareAfter(), t.p(), t.effect(), c.significant());
-        }).toList();
     }
 
     static Double finite(double d) {

@@ -183,15 +183,69 @@ class AnalyticsApiTest {
                 + "&afterFrom=" + middle + "&afterTo=" + after), 200));
 
         assertEquals(0.05, r.get("alpha").asDouble());
+        assertEquals(0.05, r.get("falseDiscoveryRate").asDouble());
+        assertEquals(0.05, r.get("minEffect").asDouble());
+        assertEquals(100, r.get("minRequests").asLong());
         JsonNode change = r.get("endpoints").get(0);
         assertEquals(5, change.get("requestsBefore").asLong());
         assertEquals(6, change.get("requestsAfter").asLong());
         // The report's medians come from sketches now (issue 9), raw minutes included: within 1 % of 3 ms.
         assertEquals(3.0, change.get("medianBefore").asDouble(), 3.0 * 0.01, "sketch: within 1 %");
-        assertTrue(change.get("effect").asDouble() > 0);
+        // 5 and 6 requests: not tested, no p or effect, and said so with the counts (issue 10).
+        assertFalse(change.get("enoughData").asBoolean());
+        assertEquals("not enough data", change.get("verdict").asText());
+        assertEquals("not enough data: 5 → 6 requests (100 a side needed)", change.get("summary").asText());
+        assertTrue(change.get("effect").isNull());
+        assertFalse(change.get("significant").asBoolean());
+        assertEquals(List.of("/orders/{id}"), texts(r.get("notEnoughData")));
+        assertEquals(0, r.get("tests").asInt());
         assertEquals(day, r.get("before").get("from").asText().substring(0, 10));
         JsonNode versions = json(expect(admin.get("/api/analytics/report?beforeVersion=1.4.2&afterVersion=1.4.2"), 200));
         assertEquals(0, versions.get("slower").size());
+    }
+
+    @Test
+    void versionReportWaitsForTheNewVersionsRequestsThenListsWhatItMadeSlower() throws Exception {
+        server.declare("/orders/{id}", "OrderServlet");
+        JsonNode alone = json(expect(admin.get("/api/analytics/version-report"), 200));
+        assertEquals("one version", alone.get("status").asText(), alone.toString());
+
+        // 1.4.1 ran ten days ago; this server runs 1.4.2 (first seen at its start), with no requests yet.
+        Instant old = Instant.now().minus(10, ChronoUnit.DAYS);
+        List<DashboardServer.Hit> hits = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            hits.add(new DashboardServer.Hit("/orders/{id}", 200, 10 + (i * 7) % 10, old.plusSeconds(60L * i), "ann", null));
+        }
+        server.recordVersion("1.4.1", old.minusSeconds(60), hits);
+        JsonNode waiting = json(expect(admin.get("/api/analytics/version-report"), 200));
+        assertEquals("waiting", waiting.get("status").asText(), waiting.toString());
+        assertEquals("1.4.2", waiting.get("version").asText());
+        assertEquals("1.4.1", waiting.get("previous").asText());
+        assertEquals(100, waiting.get("minRequests").asLong());
+
+        Instant recent = Instant.now().minus(1, ChronoUnit.HOURS);
+        List<dev.monitordash.core.record.RequestRecord> doubled = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            doubled.add(server.request("/orders/{id}", "GET", 200, 20 + (i * 7) % 10, recent.plusSeconds(i)));
+        }
+        server.record(DashboardServer.VERSION.name(), doubled);
+        // The waiting answer is kept for a few seconds: ask until the report is there.
+        JsonNode ready = waiting;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!ready.get("status").asText().equals("ready") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            ready = json(expect(admin.get("/api/analytics/version-report"), 200));
+        }
+        assertEquals("ready", ready.get("status").asText(), ready.toString());
+        assertEquals(1, ready.get("slower").size());
+        JsonNode slower = ready.get("slower").get(0);
+        assertEquals("/orders/{id}", slower.get("endpoint").asText());
+        assertEquals("slower", slower.get("verdict").asText());
+        // Sketch medians, within 1 % of the exact 14.5 and 24.5 ms.
+        assertTrue(slower.get("summary").asText().matches("median 1\\.7× slower \\(14\\.[4-6] ms → 24\\.[3-7] ms\\).*"),
+                slower.get("summary").asText());
+        assertEquals(150 * 10 / 1_000.0, slower.get("extraSeconds").asDouble(), 0.01);
+        assertTrue(slower.get("checks").size() >= 2, "hours and users checked: " + slower.get("checks"));
     }
 
     @Test

@@ -30,7 +30,7 @@ class ReportingPageBrowserTest {
     static final String SLOWER = "/orders/{id}";
     static final String SAME = "/search";
     static final String ONLY_NEW = "/new";
-    static final int PER_SIDE = 60;
+    static final int PER_SIDE = 150; // above the 100 requests a side the report needs
 
     @RegisterExtension
     static final DashboardInBrowser ui = new DashboardInBrowser("", ReportingPageBrowserTest::recordTwoVersions);
@@ -72,24 +72,29 @@ class ReportingPageBrowserTest {
         assertEquals(SLOWER, link.getText());
         List<String> cells = BrowserSession.cells(slower.get(0));
         // Medians come from sketches, within 1 % of the exact 14.5 and 24.5 ms: the shown text may round
-        // either way in its last digit, the effect and p are exact.
+        // either way in its last digit; requests and the extra time (150 × 10 ms, exact means) are exact.
         assertEquals(SLOWER, cells.get(0));
-        assertTrue(cells.get(1).matches("14\\.[45] ms → 24\\.[4-6] ms"), cells.get(1));
+        assertTrue(cells.get(1).matches("median 1\\.7× slower \\(14\\.[4-6] ms → 24\\.[3-7] ms\\), p90 .*"),
+                cells.get(1));
         assertTrue(cells.get(2).matches("\\+(6[89]|70)(\\.\\d)?%"), cells.get(2));
-        assertEquals(List.of("+1.00", "< 0.001"), cells.subList(3, 5));
+        assertEquals(List.of("+1.5 s", "150 → 150"), cells.subList(3, 5));
+        assertTrue(cells.get(5).contains("Not the mix of hours"), cells.get(5));
+        assertTrue(cells.get(5).contains("one user only (alice)"), cells.get(5));
         assertEquals("No endpoint got significantly faster.", text(By.cssSelector("#report-faster .report-none")));
 
         // Every endpoint with requests in both versions, and nothing else (/new is only in 2.0).
         Map<String, WebElement> all = ui.browser().rowsBy("report-table", 2, "endpoint");
         assertEquals(java.util.Set.of(SLOWER, SAME), all.keySet());
         List<String> same = BrowserSession.cells(all.get(SAME));
-        assertEquals("60 → 60", same.get(1));
+        assertEquals("150 → 150", same.get(1));
         assertEquals("no", same.get(8), "the unchanged endpoint is not significant: " + same);
-        assertTrue(same.get(5).startsWith("5% → 0%"), same.get(5));
-        assertTrue(same.get(5).replace('\u00a0', ' ').endsWith("2xx 57, 5xx 3 → 2xx 60"), "status classes: " + same.get(5));
+        assertTrue(same.get(5).startsWith("5.3% → 0%"), same.get(5));
+        assertTrue(same.get(5).replace('\u00a0', ' ').endsWith("2xx 142, 5xx 8 → 2xx 150"), "status classes: " + same.get(5));
+        assertEquals("unchanged", same.get(9));
         assertEquals("Slower", BrowserSession.cells(all.get(SLOWER)).get(8));
         assertTrue(text(By.id("report-summary")).contains("1 slower, 0 faster, 1 without a significant change"));
-        assertTrue(text(By.id("report-significance")).contains("two-sided Mann-Whitney U test on up to 500"));
+        assertTrue(text(By.id("report-significance")).contains("the false discovery rate is held at 5% across all 4 tests"
+                + " of this report (Benjamini-Hochberg)"), text(By.id("report-significance")));
         assertEquals(link.getAttribute("href"), all.get(SLOWER).findElement(By.tagName("a")).getAttribute("href"));
         ui.browser().screenshot("reporting");
     }

@@ -1,5 +1,6 @@
 // The overview page: per endpoint hits today / last 7 days / all time, median, errors, last request,
-// and a bar chart of the busiest endpoints (Chart.js, from the dashboard's own asset route).
+// a bar chart of the busiest endpoints (Chart.js, from the dashboard's own asset route), and the newest
+// version's automatic report (version-report.js).
 
 import { getJson } from './api.js';
 import { GRID, shorten } from './charts/draw.js';
@@ -9,6 +10,7 @@ import { formatAgo, formatCount, formatMillis, formatTime } from './format.js';
 import { session } from './layout.js';
 import { endpointLink } from './links.js';
 import { sortableTable } from './table.js';
+import { loadVersionReport } from './version-report.js';
 
 const CHART_MAX_ENDPOINTS = 12;
 
@@ -96,6 +98,7 @@ async function main() {
       rowAttributes: (r) => ({ dataset: { endpoint: r.endpoint } }),
     }));
     drawChart(rows);
+    await loadVersionReport(timezone);
   } catch (e) {
     if (e.status !== 401) showMessage(error, `Could not load the overview: ${e.message}`);
   }

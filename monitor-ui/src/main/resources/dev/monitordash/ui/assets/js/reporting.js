@@ -1,5 +1,7 @@
 // The reporting page: two versions (over one range) or two intervals compared for every endpoint with
-// requests on both sides (GET api/analytics/report), the significantly slower and faster endpoints first.
+// requests on both sides (GET api/analytics/report), the significantly slower and faster endpoints first,
+// ranked by the time they cost in total or by their relative change (rank=relative in the URL), each with
+// what changed in words and the confounders checked.
 // The versions to choose from are those with requests in the range (GET api/analytics/version-usage,
 // oldest first); by default the two newest are compared.
 
@@ -11,7 +13,8 @@ import { session } from './layout.js';
 import { loadSection } from './states.js';
 import { sortableTable } from './table.js';
 import {
-  changeCell, endpointLink, errorShareCell, formatEffect, formatP, millisPair, verdict,
+  changeCell, checksCell, endpointLink, errorShareCell, formatEffect, formatExtraTime, formatP, millisPair,
+  relativeCell, summaryCell, verdict,
 } from './report-cells.js';
 
 const INTERVAL_DAYS = 7;
@@ -50,6 +53,10 @@ class ReportingPage {
       { value: '', text: 'Two versions' },
       { value: 'intervals', text: 'Two intervals' },
     ]);
+    this.rank = this.modeBar.select('rank', 'Rank by', [
+      { value: '', text: 'Extra time in total' },
+      { value: 'relative', text: 'Relative change' },
+    ]);
     this.versionBar = new FilterBar(container, onChange).range({ timeZone: timezone });
     this.before = this.versionBar.select('beforeVersion', 'Before', []);
     this.after = this.versionBar.select('afterVersion', 'After', []);
@@ -70,7 +77,7 @@ class ReportingPage {
     this.versionBar.form.hidden = intervals;
     this.intervalBar.form.hidden = !intervals;
     return loadSection(section, () => (intervals ? this.intervalReport() : this.versionReport()),
-      ({ report, title }) => render(report, title), { empty: emptyNote, isEmpty: explainIfEmpty });
+      ({ report, title }) => render(report, title, this.rank.element.value), { empty: emptyNote, isEmpty: explainIfEmpty });
   }
 
   async intervalReport() {
@@ -126,36 +133,63 @@ class ReportingPage {
   }
 }
 
-function render(report, title) {
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+
+// How the report decides, with this report's figures: the test family, its false discovery rate, the
+// minimum effect and requests.
+function method(report) {
+  return `Every request counts (from sketches, quantiles within 1 %). Median, p90 and, from 1,000 requests a side, `
+    + `p99 are each tested (a quantile test: are more requests above the pooled quantile on one side?); `
+    + `the false discovery rate is held at ${percent.format(report.falseDiscoveryRate)} across all `
+    + `${formatCount(report.tests)} tests of this report (Benjamini-Hochberg), so of the changes listed at most `
+    + `${percent.format(report.falseDiscoveryRate)} are expected to be chance. A change smaller than `
+    + `${percent.format(report.minEffect)} is not listed, however certain; an endpoint with fewer than `
+    + `${formatCount(report.minRequests)} requests a side says "not enough data". Extra time is requests after × `
+    + `the change of the mean time; each change is checked against a different mix of hours, a few users, and `
+    + `one instance.`;
+}
+
+function ranked(changes, rank) {
+  if (rank !== 'relative') return changes; // the server's order: most extra time first
+  return [...changes].sort((a, b) => Math.abs(b.relativeChange ?? 0) - Math.abs(a.relativeChange ?? 0));
+}
+
+function render(report, title, rank) {
   document.getElementById('report-title').textContent = title;
-  const unchanged = report.endpoints.length - report.slower.length - report.faster.length;
+  document.getElementById('report-significance').textContent = method(report);
+  const notEnough = report.notEnoughData.length;
+  const unchanged = report.endpoints.length - report.slower.length - report.faster.length - notEnough;
   replace(document.getElementById('report-summary'),
     `${formatCount(report.endpoints.length)} endpoints with requests in both: `,
     el('strong', { text: `${report.slower.length} slower` }), ', ',
-    el('strong', { text: `${report.faster.length} faster` }), `, ${unchanged} without a significant change.`);
-  renderList('report-slower', report.slower, 'No endpoint got significantly slower.');
-  renderList('report-faster', report.faster, 'No endpoint got significantly faster.');
+    el('strong', { text: `${report.faster.length} faster` }), `, ${unchanged} without a significant change`,
+    notEnough > 0 ? `, ${notEnough} with not enough data (fewer than ${formatCount(report.minRequests)} requests a side).` : '.');
+  renderList('report-slower', ranked(report.slower, rank), 'No endpoint got significantly slower.');
+  renderList('report-faster', ranked(report.faster, rank), 'No endpoint got significantly faster.');
   replace(document.getElementById('report-table'), sortableTable(columns(), report.endpoints, {
-    sortKey: 'effect', descending: true, caption: 'Every endpoint compared',
+    sortKey: 'extra', descending: true, caption: 'Every endpoint compared',
     rowAttributes: (c) => ({ dataset: { endpoint: c.endpoint } }),
   }));
 }
 
-// The significant changes, in the server's order (largest effect first).
+// The changes, in the chosen order: what changed, by how much relatively and in total, on how many
+// requests, and what else could explain it.
 function renderList(id, changes, none) {
   const wrap = document.querySelector(`#${id} .table-wrap`);
   if (changes.length === 0) {
     replace(wrap, el('p', { className: 'muted report-none', text: none }));
     return;
   }
-  const head = el('tr', {}, ['Endpoint', 'Median', 'Change', 'Effect', 'p'].map((label, i) =>
-    el('th', { scope: 'col', className: i === 0 ? null : 'num', text: label })));
+  const labels = ['Endpoint', 'What changed', 'Relative', 'Extra time', 'Requests', 'Checked'];
+  const head = el('tr', {}, labels.map((label, i) =>
+    el('th', { scope: 'col', className: i >= 2 && i <= 4 ? 'num' : null, text: label })));
   const rows = changes.map((c) => el('tr', { dataset: { endpoint: c.endpoint } },
     el('td', {}, endpointLink(c.endpoint)),
-    el('td', { className: 'num' }, millisPair(c.medianBefore, c.medianAfter)),
-    el('td', { className: 'num' }, changeCell(c)),
-    el('td', { className: 'num', text: formatEffect(c.effect) }),
-    el('td', { className: 'num', text: formatP(c.p) })));
+    el('td', { className: 'report-what' }, summaryCell(c)),
+    el('td', { className: 'num', text: relativeCell(c) }),
+    el('td', { className: 'num', text: formatExtraTime(c.extraSeconds) }),
+    el('td', { className: 'num', text: `${formatCount(c.requestsBefore)} → ${formatCount(c.requestsAfter)}` }),
+    el('td', { className: 'report-checks-cell' }, checksCell(c))));
   replace(wrap, el('table', {}, el('thead', {}, head), el('tbody', {}, rows)));
 }
 
@@ -166,20 +200,34 @@ function columns() {
       key: 'requests', label: 'Requests', numeric: true, value: (c) => c.requestsAfter,
       render: (c) => `${formatCount(c.requestsBefore)} → ${formatCount(c.requestsAfter)}`,
     },
-    { key: 'median', label: 'Median', numeric: true, value: (c) => c.medianAfter, render: (c) => millisPair(c.medianBefore, c.medianAfter) },
+    {
+      key: 'median', label: 'Median', numeric: true, value: (c) => (c.enoughData ? c.medianAfter : null),
+      render: (c) => (c.enoughData ? millisPair(c.medianBefore, c.medianAfter) : '–'),
+    },
     {
       key: 'change', label: 'Change', numeric: true,
-      value: (c) => (c.medianBefore > 0 ? c.medianAfter / c.medianBefore : null),
+      value: (c) => (c.enoughData && c.medianBefore > 0 ? c.medianAfter / c.medianBefore : null),
       render: changeCell,
     },
-    { key: 'p90', label: 'p90', numeric: true, value: (c) => c.p90After, render: (c) => millisPair(c.p90Before, c.p90After) },
+    {
+      key: 'p90', label: 'p90', numeric: true, value: (c) => (c.enoughData ? c.p90After : null),
+      render: (c) => (c.enoughData ? millisPair(c.p90Before, c.p90After) : '–'),
+    },
     {
       key: 'errors', label: 'Errors', numeric: true, className: 'report-errors',
       value: (c) => c.errorShareAfter - c.errorShareBefore, render: errorShareCell,
     },
     { key: 'p', label: 'p', numeric: true, value: (c) => c.p, render: (c) => formatP(c.p) },
     { key: 'effect', label: 'Effect', numeric: true, value: (c) => c.effect, render: (c) => formatEffect(c.effect) },
-    { key: 'significant', label: 'Significant', value: (c) => (c.significant ? Math.sign(c.effect) : 0), render: verdict },
+    {
+      key: 'significant', label: 'Significant',
+      value: (c) => (!c.enoughData ? -2 : c.significant ? (c.verdict === 'faster' ? -1 : 1) : 0), render: verdict,
+    },
+    { key: 'summary', label: 'What changed', value: (c) => c.summary, render: summaryCell },
+    {
+      key: 'extra', label: 'Extra time', numeric: true, value: (c) => (c.enoughData ? c.extraSeconds : null),
+      render: (c) => (c.enoughData ? formatExtraTime(c.extraSeconds) : '–'),
+    },
   ];
 }
 

@@ -1,4 +1,4 @@
-package dev.monitordash.core.query;
+package dev.monitordash.core.report;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +90,40 @@ class MannWhitneyTest {
     @Test
     void refusesAnEmptySample() {
         assertThrows(IllegalArgumentException.class, () -> MannWhitney.test(new long[0], new long[] {1}));
+    }
+
+    @Test
+    void onSketchesEveryValueCountsAtItsBinAndMatchesTheTestOfTheValuesWhenBinsAreApart() {
+        long[] first = {1_000, 3_000, 9_000, 27_000, 81_000};
+        long[] second = {2_000, 6_000, 18_000, 54_000, 162_000, 486_000};
+        dev.monitordash.core.rollup.DurationSketch a = new dev.monitordash.core.rollup.DurationSketch();
+        dev.monitordash.core.rollup.DurationSketch b = new dev.monitordash.core.rollup.DurationSketch();
+        for (long v : first) {
+            a.add(v);
+        }
+        for (long v : second) {
+            b.add(v);
+        }
+
+        MannWhitney.Result values = MannWhitney.test(first, second);
+        MannWhitney.Result sketches = MannWhitney.test(a, b);
+
+        assertEquals(values.u(), sketches.u(), 1e-9);
+        assertEquals(values.p(), sketches.p(), 1e-12);
+        assertEquals(values.effect(), sketches.effect(), 1e-12);
+    }
+
+    @Test
+    void onSketchesValuesOfOneBinTie() {
+        dev.monitordash.core.rollup.DurationSketch a = new dev.monitordash.core.rollup.DurationSketch();
+        dev.monitordash.core.rollup.DurationSketch b = new dev.monitordash.core.rollup.DurationSketch();
+        // 10 000 and 10 001 µs share a 2 % bin: the sketches hold identical values.
+        for (int i = 0; i < 50; i++) {
+            a.add(10_000);
+            b.add(10_001);
+        }
+        MannWhitney.Result r = MannWhitney.test(a, b);
+        assertEquals(1.0, r.p());
+        assertEquals(0.0, r.effect(), 1e-12);
     }
 }

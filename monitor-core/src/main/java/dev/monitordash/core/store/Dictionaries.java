@@ -78,6 +78,8 @@ final class Dictionaries {
 
     final Names users = new Names("app_user", "name");
     final Names clients = new Names("client", "address");
+    /** Tests whose requests the writer tags (migration V8). */
+    final Names tests = new Names("test_case", "name");
     private final Map<Origin, Long> origins = new HashMap<>();
     private final Map<Origin, Long> learnedOrigins = new HashMap<>();
 
@@ -125,6 +127,7 @@ final class Dictionaries {
     void committed() {
         users.committed();
         clients.committed();
+        tests.committed();
         origins.putAll(learnedOrigins);
         learnedOrigins.clear();
     }
@@ -133,6 +136,7 @@ final class Dictionaries {
     void clear() {
         users.clear();
         clients.clear();
+        tests.clear();
         origins.clear();
         learnedOrigins.clear();
     }

@@ -1,0 +1,11 @@
+package dev.monitordash.junit.samples;
+
+import org.junit.jupiter.api.Test;
+
+/** No {@code @ExtendWith}: reported only when extension autodetection is on. */
+public class AutodetectedSample {
+
+    @Test
+    void found() {
+    }
+}

@@ -45,11 +45,13 @@ final class JdbcTestStore implements TestStore {
     static final String SECRET_PREFIX = "mdt_";
 
     private final StoreMaintenance.Transactions transactions;
+    private final SnapshotConnections snapshots;
     private final Clock clock;
     private final JdbcTestQueries queries;
 
     JdbcTestStore(StoreMaintenance.Transactions transactions, SnapshotConnections snapshots, Clock clock) {
         this.transactions = transactions;
+        this.snapshots = snapshots;
         this.clock = clock;
         this.queries = new JdbcTestQueries(snapshots);
     }
@@ -213,28 +215,35 @@ final class JdbcTestStore implements TestStore {
             return Optional.empty();
         }
         // Looked up by digest: the secret has 256 random bits, so finding a row by its digest tells an
-        // attacker nothing a timing difference could narrow down.
+        // attacker nothing a timing difference could narrow down. On a reader connection: a flood of
+        // wrong tokens must never take the writer's connections from the recording of requests.
         String digest = digest(secret);
-        return transactions.run("check an API token", c -> {
-            ApiToken found = null;
+        ApiToken found;
+        try (Connection c = snapshots.openSnapshot()) {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + TOKEN_COLUMNS
                     + " FROM api_token WHERE digest = ?")) {
                 ps.setString(1, digest);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        found = token(rs);
-                    }
+                    found = rs.next() ? token(rs) : null;
                 }
+            } finally {
+                c.rollback();
             }
-            if (found != null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE api_token SET last_used = ? WHERE id = ?")) {
-                    ps.setLong(1, EpochMicros.of(clock.instant()));
-                    ps.setLong(2, found.id());
-                    ps.executeUpdate();
-                }
+        } catch (SQLException e) {
+            throw new StoreException("MonitorDash could not check an API token: " + e.getMessage(), e);
+        }
+        if (found == null) {
+            return Optional.empty();
+        }
+        long id = found.id();
+        transactions.run("note the use of API token " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE api_token SET last_used = ? WHERE id = ?")) {
+                ps.setLong(1, EpochMicros.of(clock.instant()));
+                ps.setLong(2, id);
+                return ps.executeUpdate();
             }
-            return Optional.ofNullable(found);
         });
+        return Optional.of(found);
     }
 
     @Override

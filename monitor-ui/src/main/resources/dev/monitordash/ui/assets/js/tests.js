@@ -123,7 +123,11 @@ class TestsPage {
 
   async loadBoxes() {
     const test = this.test.element.value;
-    if (!test) return;
+    if (!test) {
+      await loadSection(document.getElementById('tests-boxes'), async () => null, () => {},
+        { empty: 'No test has passed yet: a test\'s box plots show the times of its passed executions.' });
+      return;
+    }
     await loadSection(document.getElementById('tests-boxes'), () => getJson(`api/tests/boxes?${new URLSearchParams({ test })}`),
       (data) => {
         const boxes = data.versions;

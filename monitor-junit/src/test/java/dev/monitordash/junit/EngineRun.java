@@ -1,5 +1,6 @@
 package dev.monitordash.junit;
 
+import dev.monitordash.junit.samples.OnlyInEngineRun;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -27,7 +28,8 @@ record EngineRun(EngineExecutionResults results, String out, String err) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite))
-                    .configurationParameters(parameters).execute();
+                    .configurationParameters(parameters)
+                    .configurationParameter(OnlyInEngineRun.PARAMETER, "run").execute();
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Surefire: its name matches none of Surefire's patterns).
  */
 @ExtendWith(MonitorDashExtension.class)
+@OnlyInEngineRun
 public class OutcomesSample {
 
     public static final long SLEEP_MILLIS = 30;

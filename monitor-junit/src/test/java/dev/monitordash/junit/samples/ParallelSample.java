@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ExtendWith(MonitorDashExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
+@OnlyInEngineRun
 public class ParallelSample {
 
     static final CyclicBarrier BOTH_RUNNING = new CyclicBarrier(2);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tests that run one at a time against the application in an embedded server, sending no header. */
 @ExtendWith(MonitorDashExtension.class)
+@OnlyInEngineRun
 public class RequestsSample {
 
     @Test

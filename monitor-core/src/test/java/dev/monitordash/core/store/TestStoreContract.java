@@ -216,4 +216,24 @@ abstract class TestStoreContract {
         assertTrue(tests.authenticate(issued.secret()).isEmpty());
         assertEquals(List.of(), tests.tokens());
     }
+
+    @Test
+    void testRunsAndTestHitsOlderThanTheRollupsRetentionAreDeletedWithThem() throws Exception {
+        long now = Records.micros(Instant.now());
+        long old = now - Duration.ofDays(500).toNanos() / 1_000;
+        long recent = now - Duration.ofDays(1).toNanos() / 1_000;
+        store.tests().save(new TestRun("old", "1.0", old, List.of(passed("a.T", "x", 1_000, 1),
+                passed("a.T", "y", 1_000, 1))));
+        store.tests().save(new TestRun("new", "2.0", recent, List.of(passed("a.T", "x", 1_000, 1))));
+        var e = endpoint("/cart");
+        store.writeBatch(List.of(new RequestRecord(e, old, 1_000_000, "GET", 200, null, null, null, null, "a.T#x")),
+                new Origin("1.0", "shop", "a"));
+        store.writeBatch(List.of(new RequestRecord(e, recent, 1_000_000, "GET", 200, null, null, null, null, "a.T#x")),
+                new Origin("2.0", "shop", "a"));
+        store.retainNow();
+        assertEquals(List.of("2.0"), store.tests().queries().versions().stream()
+                .map(TestQueries.TestVersion::version).toList());
+        assertEquals(1, Sql.longValue(database(), url, "SELECT COUNT(*) FROM test_result"));
+        assertEquals(List.of("2.0"), store.tests().queries().endpoints(10).get(0).hits().get(0).versions());
+    }
 }

@@ -65,6 +65,8 @@ final class DemoBackfill {
         Batches batches = new Batches(store, monitor.config().serviceName(), monitor.config().instanceName());
         long written = history.generate(batches::add);
         batches.flush();
+        DemoTestRuns.write(store, history.versions(), Instant.now(), monitor.config().timezone(),
+                monitor.endpoints()::lookup);
         store.catchUp(); // the per-user rollups of the whole history now, not over the first minutes
         putOutlierEndpointAtLevel2(monitor);
         return new Result(written, history.versions(), Duration.ofNanos(System.nanoTime() - began));

@@ -198,6 +198,39 @@ class ExampleAppBrowserTest {
     }
 
     @Test
+    void theTestsPageShowsTheDemoSuitePerVersionAndTheTestThatGotSlower() throws Exception {
+        String articles = DemoTestRuns.SUITE + "ArticlesApiTest#recommendsArticlesForAReader";
+        browser.open("tests?before=" + BASELINE + "&after=" + DemoHistory.REGRESSED_VERSION);
+        browser.awaitReady("tests-outcomes");
+        assertEquals(DEMO_VERSIONS, browser.chartLabels("tests-outcomes-chart"));
+        assertEquals(List.of("Passed", "Failed", "Aborted", "Skipped"), browser.datasetLabels("tests-outcomes-chart"));
+        browser.awaitReady("tests-compare");
+        List<WebElement> slower = browser.driver().findElements(By.cssSelector("#tests-slower tbody tr"));
+        assertEquals(1, slower.size(), text("tests-compare"));
+        assertEquals(articles, slower.get(0).getAttribute("data-test"));
+        browser.awaitReady("tests-boxes");
+        browser.screenshot("example-tests");
+        // A click on the slower test shows its box plot per version: twice as slow in the regressed one.
+        slower.get(0).findElement(By.tagName("button")).click();
+        browser.await().until(d -> text("tests-boxes-title").contains("recommendsArticlesForAReader"));
+        browser.awaitReady("tests-boxes");
+        browser.awaitChart("tests-boxes-chart");
+        assertEquals(DEMO_VERSIONS, browser.chartLabels("tests-boxes-chart"));
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> boxes = (List<java.util.Map<String, Object>>) (List<?>) browser.chartData("tests-boxes-chart", 0);
+        java.util.Map<String, Double> medians = boxes.stream().collect(Collectors.toMap(
+                b -> String.valueOf(b.get("label")), b -> ((Number) b.get("median")).doubleValue()));
+        assertTrue(medians.get(DemoHistory.REGRESSED_VERSION) > 1.5 * medians.get(BASELINE), medians.toString());
+        browser.js("document.getElementById('tests-boxes').scrollIntoView()");
+        browser.screenshot("example-tests-boxes");
+        browser.awaitReady("tests-endpoints");
+        WebElement recommended = browser.driver().findElement(By.cssSelector(
+                "#tests-endpoints-table tr[data-endpoint='" + DemoHistory.REGRESSED_ENDPOINT + "']"));
+        assertTrue(recommended.getText().contains("recommendsArticlesForAReader"), recommended.getText());
+        browser.assertNoHorizontalOverflow();
+    }
+
+    @Test
     void theNextVersionListsTheFixUnderFaster() throws Exception {
         browser.open("reporting?beforeVersion=" + DemoHistory.REGRESSED_VERSION + "&afterVersion=" + FIXED);
         browser.awaitReady("report");

@@ -26,13 +26,15 @@ final class AsyncCompletion implements AsyncListener {
     private final String user;
     private final String ip;
     private final OutlierWatch watch;
+    private final String test;
     private volatile boolean failed;
     private volatile boolean recorded;
 
     AsyncCompletion(MonitoringFilter filter, HttpServletResponse response, HttpServletMapping mapping,
             Endpoint endpoint, String route, long startMicros, long startNanos, String method, String user,
-            String ip, OutlierWatch watch) {
+            String ip, OutlierWatch watch, String test) {
         this.filter = filter;
+        this.test = test;
         this.watch = watch;
         this.response = response;
         this.mapping = mapping;
@@ -61,7 +63,7 @@ final class AsyncCompletion implements AsyncListener {
                 status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
             }
             filter.record(mapping, endpoint, route, startMicros, durationNanos, method, status, user, ip,
-                    outlier ? watch : null, null);
+                    outlier ? watch : null, null, test);
         } catch (Throwable t) {
             filter.monitoringFailed(t);
         }

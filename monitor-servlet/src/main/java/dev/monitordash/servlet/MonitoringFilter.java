@@ -8,6 +8,7 @@ import dev.monitordash.core.outlier.OutlierWatch;
 import dev.monitordash.core.profile.ProfiledRequest;
 import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.core.tests.RunningTests;
 import dev.monitordash.servlet.client.ClientAddressResolver;
 import dev.monitordash.servlet.endpoint.EndpointNaming;
 import dev.monitordash.servlet.endpoint.EndpointResolver;
@@ -209,15 +210,17 @@ public final class MonitoringFilter implements Filter {
             // After the chain, so that a security filter inside it has authenticated the user by now.
             String user = user(request);
             String ip = clientAddress.resolve(request);
+            // On the request's first thread: a test's thread-local is only visible here (MockMvc).
+            String test = RunningTests.active() ? RunningTests.forRequest(request.getHeader(RunningTests.HEADER)) : null;
             if (!threw && request.isAsyncStarted() && awaitCompletion(request, response, mapping, endpoint, route,
-                    startMicros, startNanos, method, user, ip, watch)) {
+                    startMicros, startNanos, method, user, ip, watch, test)) {
                 async = true;
                 return;
             }
             boolean outlier = watch != null && watch.finish();
             record(mapping, endpoint, route, startMicros, durationNanos, method,
                     threw ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), user, ip,
-                    outlier ? watch : null, profile);
+                    outlier ? watch : null, profile, test);
         } catch (Throwable t) {
             monitoringFailed(t);
         } finally {
@@ -230,9 +233,9 @@ public final class MonitoringFilter implements Filter {
 
     private boolean awaitCompletion(HttpServletRequest request, HttpServletResponse response,
             HttpServletMapping mapping, Endpoint endpoint, String route, long startMicros, long startNanos,
-            String method, String user, String ip, OutlierWatch watch) {
+            String method, String user, String ip, OutlierWatch watch, String test) {
         AsyncCompletion completion = new AsyncCompletion(this, response, mapping, endpoint, route,
-                startMicros, startNanos, method, user, ip, watch);
+                startMicros, startNanos, method, user, ip, watch, test);
         try {
             AsyncContext async = request.getAsyncContext();
             async.addListener(completion);
@@ -245,13 +248,14 @@ public final class MonitoringFilter implements Filter {
 
     /** Records a finished request under the endpoint its route and status name, unless that is off. */
     void record(HttpServletMapping mapping, Endpoint measured, String route, long startMicros, long durationNanos,
-            String method, int status, String user, String ip, OutlierWatch outlier, ProfiledRequest profile) {
+            String method, int status, String user, String ip, OutlierWatch outlier, ProfiledRequest profile,
+            String test) {
         Endpoint endpoint = naming.recordedUnder(measured, route, mapping, status);
         if (endpoint.level() == MonitoringLevel.OFF) {
             return;
         }
         monitor.record(new RequestRecord(endpoint, startMicros, durationNanos, method, status, user, ip, outlier,
-                profile));
+                profile, test));
     }
 
     private String user(HttpServletRequest request) {

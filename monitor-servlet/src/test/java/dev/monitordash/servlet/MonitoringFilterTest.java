@@ -347,4 +347,26 @@ class MonitoringFilterTest {
         verify(async).addListener(listener.capture());
         return listener.getValue();
     }
+
+    @Test
+    void aRequestFilteredOnARunningTestsThreadCarriesThatTestsNameAsMockMvcsRequestsDo() throws Exception {
+        MonitoringFilter filter = filter();
+        mapped(MappingMatch.EXACT, "/cart");
+        dev.monitordash.core.tests.RunningTests.started("shop.CartTest#checkout");
+        try {
+            filter.doFilter(request, response, chain);
+        } finally {
+            dev.monitordash.core.tests.RunningTests.finished();
+        }
+        assertEquals("shop.CartTest#checkout", onlyRecord().test());
+    }
+
+    @Test
+    void aHeaderNamingNoRunningTestIsNotBelieved() throws Exception {
+        MonitoringFilter filter = filter();
+        mapped(MappingMatch.EXACT, "/cart");
+        when(request.getHeader(dev.monitordash.core.tests.RunningTests.HEADER)).thenReturn("shop.Planted#name");
+        filter.doFilter(request, response, chain);
+        assertEquals(null, onlyRecord().test());
+    }
 }

@@ -15,6 +15,7 @@ import dev.monitordash.ui.http.HttpError;
 import dev.monitordash.ui.http.SecurityHeaders;
 import dev.monitordash.ui.pages.Pages;
 import dev.monitordash.ui.prometheus.ScrapeRoute;
+import dev.monitordash.ui.tests.TestResultsRoute;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,6 +40,7 @@ import java.util.function.Function;
  *   POST /api/login             log in (JSON)                   public, throttled per client address
  *   GET  /assets/**             stylesheet, ES modules, Chart.js public
  *   GET  /metrics               Prometheus ({@link ScrapeRoute}) bearer token, else login; off by default
+ *   POST /api/tests/results     a CI test run ({@link TestResultsRoute}) API token of the Tests page
  *   GET  /overview, /rules      pages                           login
  *   POST /logout                log out                         login + CSRF
  *   *    /api/**                JSON API ({@link ApiRoutes})     login (+ CSRF and admin for changes)
@@ -54,6 +56,7 @@ public final class DashboardServlet extends HttpServlet {
     private final transient Assets assets;
     private final transient Pages pages;
     private final transient ScrapeRoute scrape;
+    private final transient TestResultsRoute testResults;
 
     /**
      * A dashboard for the monitor, accepting passwords in every configured format, with the request's remote address
@@ -93,6 +96,7 @@ public final class DashboardServlet extends HttpServlet {
         this.assets = new Assets(loader);
         this.pages = new Pages(loader);
         this.scrape = new ScrapeRoute(monitor);
+        this.testResults = new TestResultsRoute(monitor);
     }
 
     @Override
@@ -139,6 +143,11 @@ public final class DashboardServlet extends HttpServlet {
         if (path.equals(ScrapeRoute.PATH)) {
             // Before the login check: a scraper with a token has no session, and gets 401, not a redirect.
             scrape.serve(ex, () -> auth.session(ex));
+            return;
+        }
+        if (path.equals(TestResultsRoute.PATH)) {
+            // CI posts with an API token, never a session: 401 without one, as for the scraper.
+            testResults.serve(ex);
             return;
         }
         Optional<UserSession> session = auth.session(ex);

@@ -36,6 +36,9 @@ public final class ConfigLoader {
     private static final String CLASSPATH_PREFIX = "classpath:";
     private static final String PREFIX = "monitordash.";
     private static final String ENV_PREFIX = "MONITORDASH_";
+    /** The JUnit extension's settings (monitor-junit, docs/testing.md): set in test JVMs, not ours to judge. */
+    private static final String TESTS_PREFIX = "monitordash.tests.";
+    private static final String TESTS_ENV_PREFIX = "MONITORDASH_TESTS_";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
@@ -126,16 +129,26 @@ public final class ConfigLoader {
     }
 
     private void warnAboutUnknownKeys() {
-        for (String name : systemProperties.keySet()) {
-            if (name.startsWith(PREFIX) && !name.equals(CONFIG_PROPERTY) && ConfigKey.ofProperty(name).isEmpty()) {
-                LOG.warn("Ignoring system property {}: not a MonitorDash configuration key{}", name, suggestion(name));
-            }
+        for (String name : unknownSystemProperties()) {
+            LOG.warn("Ignoring system property {}: not a MonitorDash configuration key{}", name, suggestion(name));
         }
-        for (String name : environment.keySet()) {
-            if (name.startsWith(ENV_PREFIX) && !name.equals(CONFIG_ENV) && ofEnv(name).isEmpty()) {
-                LOG.warn("Ignoring environment variable {}: not a MonitorDash configuration key", name);
-            }
+        for (String name : unknownEnvironmentVariables()) {
+            LOG.warn("Ignoring environment variable {}: not a MonitorDash configuration key", name);
         }
+    }
+
+    /** System properties named like our keys that are none, sorted; the JUnit extension's are not ours. */
+    java.util.List<String> unknownSystemProperties() {
+        return systemProperties.keySet().stream().filter(name -> name.startsWith(PREFIX)
+                && !name.startsWith(TESTS_PREFIX) && !name.equals(CONFIG_PROPERTY)
+                && ConfigKey.ofProperty(name).isEmpty()).sorted().toList();
+    }
+
+    /** As {@link #unknownSystemProperties()}, for environment variables. */
+    java.util.List<String> unknownEnvironmentVariables() {
+        return environment.keySet().stream().filter(name -> name.startsWith(ENV_PREFIX)
+                && !name.startsWith(TESTS_ENV_PREFIX) && !name.equals(CONFIG_ENV) && ofEnv(name).isEmpty())
+                .sorted().toList();
     }
 
     private static Optional<ConfigKey> ofEnv(String name) {

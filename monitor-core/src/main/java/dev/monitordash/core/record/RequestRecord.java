@@ -19,6 +19,8 @@ import dev.monitordash.core.profile.ProfiledRequest;
  * @param outlier          set when the request became an outlier: the store writes its capture linked to
  *                         the request's row; null for every other request
  * @param profile          set for a request at level 3: the store writes its call tree linked to the row
+ * @param test             the test that made the request ({@link dev.monitordash.core.tests.RunningTests}),
+ *                         when a test suite runs the application; null otherwise
  */
 public record RequestRecord(
         Endpoint endpoint,
@@ -29,17 +31,24 @@ public record RequestRecord(
         String user,
         String clientIp,
         OutlierWatch outlier,
-        ProfiledRequest profile) {
+        ProfiledRequest profile,
+        String test) {
+
+    /** A request made by no test. */
+    public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
+            String user, String clientIp, OutlierWatch outlier, ProfiledRequest profile) {
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, profile, null);
+    }
 
     /** A request that is neither an outlier nor profiled. */
     public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
             String user, String clientIp) {
-        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null, null);
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null, null, null);
     }
 
     /** A request that may be an outlier, not profiled. */
     public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
             String user, String clientIp, OutlierWatch outlier) {
-        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, null);
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, null, null);
     }
 }

@@ -6,6 +6,8 @@ import dev.monitordash.core.query.ReportDetail;
 import dev.monitordash.core.query.ReportSide;
 import dev.monitordash.core.query.SideTimes;
 import dev.monitordash.core.rollup.DurationSketch;
+import dev.monitordash.core.stats.FalseDiscovery;
+import dev.monitordash.core.stats.MannWhitney;
 
 import java.util.ArrayList;
 import java.util.Comparator;

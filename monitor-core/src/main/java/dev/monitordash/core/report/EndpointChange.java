@@ -1,5 +1,6 @@
 package dev.monitordash.core.report;
 
+import dev.monitordash.core.stats.MannWhitney;
 import java.util.List;
 import java.util.Map;
 

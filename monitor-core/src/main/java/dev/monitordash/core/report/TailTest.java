@@ -1,6 +1,7 @@
 package dev.monitordash.core.report;
 
 import dev.monitordash.core.rollup.DurationSketch;
+import dev.monitordash.core.stats.MannWhitney;
 
 import java.util.List;
 

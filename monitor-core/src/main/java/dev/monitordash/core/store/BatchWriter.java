@@ -100,6 +100,7 @@ final class BatchWriter {
         insertLinked(c, records, rows, captures);
         long hi = maxId(statements.prepare(c, MAX_ID));
         rollups.add(c, rows, lo, hi);
+        TestHits.add(c, records, rows, dictionaries.tests, originId);
         PreparedStatement writtenTo = statements.prepare(c, WRITTEN_TO);
         writtenTo.setLong(1, hi);
         writtenTo.setLong(2, originId);

@@ -79,6 +79,8 @@ final class Dictionaries {
     final Names users = new Names("app_user", "name");
     final Names clients = new Names("client", "address");
     final RequestKinds kinds = new RequestKinds();
+    /** Tests whose requests the writer tags (migration V8). */
+    final Names tests = new Names("test_case", "name");
     private final Map<Origin, Long> origins = new HashMap<>();
     private final Map<Origin, Long> learnedOrigins = new HashMap<>();
 
@@ -127,6 +129,7 @@ final class Dictionaries {
         users.committed();
         clients.committed();
         kinds.committed();
+        tests.committed();
         origins.putAll(learnedOrigins);
         learnedOrigins.clear();
     }
@@ -136,6 +139,7 @@ final class Dictionaries {
         users.clear();
         clients.clear();
         kinds.clear();
+        tests.clear();
         origins.clear();
         learnedOrigins.clear();
     }

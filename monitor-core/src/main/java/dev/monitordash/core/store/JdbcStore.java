@@ -78,6 +78,7 @@ public final class JdbcStore implements MonitorStore {
     private final StoreMaintenance maintenance;
     private final BatchWriter batchWriter;
     private final JdbcDashboardQueries queries;
+    private final JdbcTestStore tests;
     private final Object migrationLock = new Object();
     private volatile boolean schemaReady;
     private final OwnDrivers ownDrivers;
@@ -118,6 +119,7 @@ public final class JdbcStore implements MonitorStore {
                 return JdbcStore.this.openExportSnapshot();
             }
         }, clock);
+        this.tests = new JdbcTestStore(this::transaction, this::openSnapshot, clock);
         this.ownDrivers = new OwnDrivers(config.databaseUrl(), ApplicationLoader.ofCurrentThread());
     }
 
@@ -416,6 +418,11 @@ public final class JdbcStore implements MonitorStore {
     @Override
     public DashboardQueries queries() {
         return queries;
+    }
+
+    @Override
+    public dev.monitordash.core.tests.TestStore tests() {
+        return tests;
     }
 
     /**

@@ -77,6 +77,14 @@ public interface MonitorStore extends AutoCloseable {
     default void catchUp() {
     }
 
+    /**
+     * Test runs of the application's test suite and the API tokens that post them (docs/testing.md). A
+     * default so that test doubles stay small; the JDBC store keeps them.
+     */
+    default dev.monitordash.core.tests.TestStore tests() {
+        throw new UnsupportedOperationException("this store keeps no test runs");
+    }
+
     /** The read side: the queries behind the dashboard's pages. */
     DashboardQueries queries();
 

@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * Deletes raw request rows older than {@code monitordash.retention.requests} and rollup rows older than
  * {@code monitordash.retention.rollups}, one bounded step (one transaction) at a time, between the
- * writer's batches: recording never waits for more than one step. Requests that an outlier or a profile
+ * writer's batches: recording never waits for more than one step. Test runs and test hits follow the
+ * rollups' retention. Requests that an outlier or a profile
  * links to are kept with them (their own retention keeps the last few per endpoint). A failed step changes
  * nothing (one transaction) and is simply tried again later.
  */
@@ -73,9 +74,34 @@ final class RequestRetention {
             endpointCursor = endpoint;
             return true;
         }
+        if (deleteOldestTestRun(c, rollupCutoff)) {
+            return true;
+        }
+        execute(c, "DELETE FROM test_hit WHERE last_seen < ?", rollupCutoff);
         execute(c, "DELETE FROM rollup_hour WHERE hour < ?", hourCutoff);
         execute(c, "DELETE FROM rollup_day WHERE day < ?", dayCutoff);
         return false;
+    }
+
+    /**
+     * Test runs (migration V8) are kept as long as the rollups, which the Tests page compares them with: one
+     * run older than that per step (a run is at most some 50 000 rows). False when there is none.
+     */
+    private static boolean deleteOldestTestRun(Connection c, long cutoff) throws SQLException {
+        long run;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM test_run WHERE started_at < ? ORDER BY started_at, id LIMIT 1")) {
+            ps.setLong(1, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                run = rs.getLong(1);
+            }
+        }
+        execute(c, "DELETE FROM test_result WHERE run_id = ?", run);
+        execute(c, "DELETE FROM test_run WHERE id = ?", run);
+        return true;
     }
 
     private static boolean deleteOld(Connection c, long after, long upTo, long cutoff) throws SQLException {

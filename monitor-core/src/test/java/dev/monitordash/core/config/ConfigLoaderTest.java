@@ -294,4 +294,15 @@ class ConfigLoaderTest {
         assertTrue(c.prometheusEnabled());
         assertEquals("scrape-token-0123456789", c.prometheusToken().orElseThrow());
     }
+
+    @Test
+    void theJUnitExtensionsSettingsAreNotReportedAsUnknownKeysButTyposAre() {
+        sys.put("monitordash.tests.url", "https://ci.example.com/dashboard");
+        sys.put("monitordash.databse", "jdbc:sqlite:x.db");
+        env.put("MONITORDASH_TESTS_TOKEN", "mdt_x");
+        env.put("MONITORDASH_VERISON", "1");
+        ConfigLoader loader = loader();
+        assertEquals(List.of("monitordash.databse"), loader.unknownSystemProperties());
+        assertEquals(List.of("MONITORDASH_VERISON"), loader.unknownEnvironmentVariables());
+    }
 }

@@ -3,12 +3,12 @@ package dev.monitordash.ui.api;
 import dev.monitordash.core.query.ReportSide;
 import dev.monitordash.core.report.Check;
 import dev.monitordash.core.report.EndpointChange;
-import dev.monitordash.core.report.MannWhitney;
 import dev.monitordash.core.report.Part;
 import dev.monitordash.core.report.PartChange;
 import dev.monitordash.core.report.Report;
 import dev.monitordash.core.report.ReportSettings;
 import dev.monitordash.core.report.VersionReport;
+import dev.monitordash.core.stats.MannWhitney;
 
 import java.util.List;
 import java.util.Map;

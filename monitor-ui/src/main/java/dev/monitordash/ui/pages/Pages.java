@@ -49,6 +49,7 @@ public final class Pages {
             new Page("performance", "Performance", Access.NAV),
             new Page("versions", "Versions", Access.NAV),
             new Page("reporting", "Reporting", Access.NAV),
+            new Page("tests", "Tests", Access.NAV),
             new Page("export", "Export", Access.ADMIN_NAV),
             new Page("rules", "Rules", Access.NAV),
             new Page("endpoint", "Endpoint", Access.LINKED),

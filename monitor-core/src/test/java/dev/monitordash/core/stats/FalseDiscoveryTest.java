@@ -1,4 +1,4 @@
-package dev.monitordash.core.report;
+package dev.monitordash.core.stats;
 
 import org.junit.jupiter.api.Test;
 

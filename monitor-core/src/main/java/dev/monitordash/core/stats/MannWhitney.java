@@ -1,4 +1,4 @@
-package dev.monitordash.core.report;
+package dev.monitordash.core.stats;
 
 import dev.monitordash.core.rollup.DurationSketch;
 
@@ -177,7 +177,7 @@ public final class MannWhitney {
     }
 
     /** P(Z &gt; z) of the standard normal, through erfc. */
-    static double upperTail(double z) {
+    public static double upperTail(double z) {
         return 0.5 * erfc(z / Math.sqrt(2));
     }
 

@@ -1,4 +1,4 @@
-package dev.monitordash.core.report;
+package dev.monitordash.core.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -275,7 +275,9 @@ class ConfigLoaderTest {
                 "monitordash.retention.rollups=365d",
                 "monitordash.dashboard.query-timeout=1m",
                 "monitordash.prometheus.enabled=true",
-                "monitordash.prometheus.token=scrape-token-0123456789");
+                "monitordash.prometheus.token=scrape-token-0123456789",
+                "monitordash.alerts.period=15s",
+                "monitordash.alerts.repeat=1h");
         MonitorConfig c = load();
         for (ConfigKey k : ConfigKey.values()) {
             assertTrue(c.sourceOf(k).startsWith("file "), k.property());

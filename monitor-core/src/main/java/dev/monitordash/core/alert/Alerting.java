@@ -172,6 +172,8 @@ public final class Alerting implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (Boolean.TRUE.equals(status().get("leader"))) {
             try {
                 states.releaseLease(instance);
             } catch (StoreException | UnsupportedOperationException e) {

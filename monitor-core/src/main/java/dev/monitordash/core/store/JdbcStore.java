@@ -418,9 +418,31 @@ public final class JdbcStore implements MonitorStore {
         return true;
     }
 
+    /**
+     * As the writer's transactions; an {@link IllegalArgumentException} or {@link java.util.NoSuchElementException}
+     * of the work (it refused its input, e.g. an alert rule whose name is taken) rolls back and reaches the
+     * caller as it is, instead of as a store failure.
+     */
     @Override
     public <T> T transaction(String what, SqlWork<T> work) {
-        return inTransaction(what, work::run);
+        return inTransaction(what, c -> {
+            try {
+                return work.run(c);
+            } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+                throw new Refusal(e);
+            }
+        });
+    }
+
+    /** Carries a work's refusal of its input through {@link #inTransaction} unwrapped. */
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient RuntimeException input;
+
+        Refusal(RuntimeException input) {
+            super(input.getMessage(), input, false, false);
+            this.input = input;
+        }
     }
 
     @Override
@@ -533,6 +555,9 @@ public final class JdbcStore implements MonitorStore {
                     c.rollback();
                 } catch (SQLException | RuntimeException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
+                }
+                if (e instanceof Refusal refusal) {
+                    throw refusal.input; // not a fault of the store: the connection is fine
                 }
                 // Never reuse a connection that failed: SQLite opens a file it cannot write as read-only
                 // and would stay read-only after the file is writable again; a PostgreSQL connection

@@ -4,6 +4,7 @@ import dev.monitordash.core.alert.notify.NotificationRecord;
 import dev.monitordash.core.alert.notify.Receiver;
 import dev.monitordash.core.alert.notify.ReceiverKind;
 import dev.monitordash.core.testing.Await;
+import dev.monitordash.core.testing.WebhookServer;
 import dev.monitordash.core.testing.SqliteTestDatabase;
 import dev.monitordash.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;

@@ -2,6 +2,7 @@ package dev.monitordash.core.alert;
 
 import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.testing.Await;
+import dev.monitordash.core.testing.WebhookServer;
 import dev.monitordash.core.testing.MutableClock;
 import dev.monitordash.core.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;

@@ -31,6 +31,7 @@ public final class ApiRoutes {
     private final LevelChange levelChange;
     private final AnalyticsRoutes analytics;
     private final OutlierRoutes outliers;
+    private final AlertRoutes alerts;
 
     public ApiRoutes(Monitor monitor) {
         this(monitor, Clock.systemUTC());
@@ -43,6 +44,7 @@ public final class ApiRoutes {
         this.levelChange = new LevelChange(monitor);
         this.analytics = new AnalyticsRoutes(monitor, clock);
         this.outliers = new OutlierRoutes(monitor, clock);
+        this.alerts = new AlertRoutes(monitor, clock);
     }
 
     public void handle(Exchange ex, UserSession session) throws IOException {
@@ -79,7 +81,7 @@ public final class ApiRoutes {
                 ex.json(200, StatusView.of(monitor));
                 break;
             default:
-                if (!analytics.handle(ex, session) && !outliers.handle(ex)) {
+                if (!analytics.handle(ex, session) && !outliers.handle(ex) && !alerts.handle(ex, session)) {
                     throw HttpError.notFound();
                 }
         }

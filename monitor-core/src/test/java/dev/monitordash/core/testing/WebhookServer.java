@@ -1,4 +1,4 @@
-package dev.monitordash.core.alert;
+package dev.monitordash.core.testing;
 
 import com.sun.net.httpserver.HttpServer;
 

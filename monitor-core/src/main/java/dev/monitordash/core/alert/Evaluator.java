@@ -174,7 +174,7 @@ final class Evaluator {
         Map<Long, Map<String, Double>> out = new HashMap<>();
         Map<Metric, Double> host = null;
         RequestWindow.Snapshot requests = null;
-        Map<String, VersionRegressions.Slowdown> slower = null;
+        List<VersionRegressions.Slowdown> slower = null;
         for (AlertRule rule : enabled) {
             Map<String, Double> values = new HashMap<>();
             switch (rule.metric().source()) {
@@ -210,11 +210,11 @@ final class Evaluator {
                         slower = versions.slowerEndpoints();
                     }
                     EndpointPattern pattern = new EndpointPattern(rule.endpoints());
-                    slower.forEach((endpoint, s) -> {
-                        if (pattern.matches(endpoint)) {
-                            values.put(endpoint + " (" + s.baseline() + " → " + s.version() + ")", s.percent());
+                    for (VersionRegressions.Slowdown s : slower) {
+                        if (pattern.matches(s.endpoint())) {
+                            values.put(s.endpoint() + " (" + s.baseline() + " → " + s.version() + ")", s.percent());
                         }
-                    });
+                    }
                 }
             }
             out.put(rule.id(), values);

@@ -22,8 +22,9 @@ public final class ReadyMadeRules {
                 rule("Error rate above 5 %", Metric.ERROR_RATE, Comparison.ABOVE, 5, five, five, Severity.CRITICAL),
                 rule("Host CPU above 80 %", Metric.CPU, Comparison.ABOVE, 80, ten, ten, Severity.WARNING),
                 rule("Host memory above 80 %", Metric.MEMORY, Comparison.ABOVE, 80, ten, ten, Severity.WARNING),
-                // Any significant slowdown of the median counts; 0 % leaves the judgement to the rank test.
-                rule("New version made an endpoint slower", Metric.VERSION_SLOWDOWN, Comparison.ABOVE, 0, five,
+                // Significant by the rank test and at least 20 % slower in the median: a few percent can be
+                // significant with enough requests (a different mix of users) without anyone caring.
+                rule("New version made an endpoint slower", Metric.VERSION_SLOWDOWN, Comparison.ABOVE, 20, five,
                         Duration.ZERO, Severity.WARNING));
     }
 

@@ -1,6 +1,6 @@
 package dev.monitordash.core.alert;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * "A new version made an endpoint significantly slower": what the version-slowdown rule asks of the
@@ -10,13 +10,12 @@ import java.util.Map;
 public interface VersionRegressions {
 
     /**
-     * For the newest version with enough requests, compared with the version before it: each endpoint the
-     * report's rank test finds significantly slower, with the two versions and how much slower its median is, in percent.
-     * Empty when there is no such pair of versions or nothing is slower.
+     * For each of the newest versions compared with the version before it: each endpoint the report's rank
+     * test finds significantly slower, with enough requests on both sides. Empty when nothing is slower.
      */
-    Map<String, Slowdown> slowerEndpoints();
+    List<Slowdown> slowerEndpoints();
 
-    /** An endpoint's median in {@code version} is {@code percent} % above its median in {@code baseline}. */
-    record Slowdown(String baseline, String version, double percent) {
+    /** The endpoint's median in {@code version} is {@code percent} % above its median in {@code baseline}. */
+    record Slowdown(String endpoint, String baseline, String version, double percent) {
     }
 }

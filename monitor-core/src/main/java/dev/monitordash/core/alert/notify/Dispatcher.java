@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers messages off the evaluation thread: one worker thread per receiver, started on its first
@@ -31,6 +34,12 @@ public final class Dispatcher implements AutoCloseable {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+    private final ExecutorService httpThreads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "monitordash-notify-http");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpPost http = new HttpPost(httpThreads);
     private volatile boolean closed;
 
     public Dispatcher(ReceiverStore history, Clock clock, Duration firstRetry, Duration maxRetry) {
@@ -54,7 +63,7 @@ public final class Dispatcher implements AutoCloseable {
     public String sendTest(Receiver r, Message m) {
         String error = null;
         try {
-            Notifier.of(r).send(m);
+            Notifier.of(r, http).send(m);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
@@ -103,6 +112,12 @@ public final class Dispatcher implements AutoCloseable {
         }
         for (Worker w : workers.values()) {
             w.join();
+        }
+        httpThreads.shutdownNow();
+        try {
+            httpThreads.awaitTermination(Notifier.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -159,7 +174,7 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 String error = null;
                 try {
-                    Notifier.of(r).send(m);
+                    Notifier.of(r, http).send(m);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {

@@ -8,15 +8,17 @@ import java.util.Map;
  */
 final class SlackNotifier implements Notifier {
 
+    private final HttpPost http;
     private final String url;
 
-    SlackNotifier(String url) {
+    SlackNotifier(HttpPost http, String url) {
+        this.http = http;
         this.url = url;
     }
 
     @Override
     public void send(Message m) throws Exception {
-        HttpPost.json(url, body(m), Map.of());
+        http.json(url, body(m), Map.of());
     }
 
     static String body(Message m) {

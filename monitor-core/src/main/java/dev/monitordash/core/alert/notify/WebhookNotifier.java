@@ -19,10 +19,12 @@ final class WebhookNotifier implements Notifier {
 
     static final String SIGNATURE = "X-MonitorDash-Signature";
 
+    private final HttpPost http;
     private final String url;
     private final String signingKey;
 
-    WebhookNotifier(String url, String signingKey) {
+    WebhookNotifier(HttpPost http, String url, String signingKey) {
+        this.http = http;
         this.url = url;
         this.signingKey = signingKey;
     }
@@ -35,7 +37,7 @@ final class WebhookNotifier implements Notifier {
         if (signingKey != null) {
             headers.put(SIGNATURE, "sha256=" + sign(signingKey, body));
         }
-        HttpPost.json(url, body, headers);
+        http.json(url, body, headers);
     }
 
     static String sign(String key, String body) throws GeneralSecurityException {

@@ -13,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers messages off the evaluation thread: one worker thread per receiver, started on its first
@@ -34,12 +31,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
-    private final ExecutorService httpThreads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "monitordash-notify-http");
-        t.setDaemon(true);
-        return t;
-    });
-    private final HttpPost http = new HttpPost(httpThreads);
+
     private volatile boolean closed;
 
     public Dispatcher(ReceiverStore history, Clock clock, Duration firstRetry, Duration maxRetry) {
@@ -63,7 +55,7 @@ public final class Dispatcher implements AutoCloseable {
     public String sendTest(Receiver r, Message m) {
         String error = null;
         try {
-            Notifier.of(r, http).send(m);
+            Notifier.of(r).send(m);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
@@ -112,12 +104,6 @@ public final class Dispatcher implements AutoCloseable {
         }
         for (Worker w : workers.values()) {
             w.join();
-        }
-        httpThreads.shutdownNow();
-        try {
-            httpThreads.awaitTermination(Notifier.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -174,7 +160,7 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 String error = null;
                 try {
-                    Notifier.of(r, http).send(m);
+                    Notifier.of(r).send(m);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {

@@ -10,10 +10,10 @@ interface Notifier {
 
     void send(Message message) throws Exception;
 
-    static Notifier of(Receiver r, HttpPost http) {
+    static Notifier of(Receiver r) {
         return switch (r.kind()) {
-            case WEBHOOK -> new WebhookNotifier(http, r.settings().get("url"), r.secret());
-            case SLACK -> new SlackNotifier(http, r.secret());
+            case WEBHOOK -> new WebhookNotifier(r.settings().get("url"), r.secret());
+            case SLACK -> new SlackNotifier(r.secret());
             case EMAIL -> EmailSupport.notifier(r);
         };
     }

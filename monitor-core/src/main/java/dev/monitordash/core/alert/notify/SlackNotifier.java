@@ -8,17 +8,15 @@ import java.util.Map;
  */
 final class SlackNotifier implements Notifier {
 
-    private final HttpPost http;
     private final String url;
 
-    SlackNotifier(HttpPost http, String url) {
-        this.http = http;
+    SlackNotifier(String url) {
         this.url = url;
     }
 
     @Override
     public void send(Message m) throws Exception {
-        http.json(url, body(m), Map.of());
+        HttpPost.json(url, body(m), Map.of());
     }
 
     static String body(Message m) {

@@ -19,12 +19,10 @@ final class WebhookNotifier implements Notifier {
 
     static final String SIGNATURE = "X-MonitorDash-Signature";
 
-    private final HttpPost http;
     private final String url;
     private final String signingKey;
 
-    WebhookNotifier(HttpPost http, String url, String signingKey) {
-        this.http = http;
+    WebhookNotifier(String url, String signingKey) {
         this.url = url;
         this.signingKey = signingKey;
     }
@@ -37,7 +35,7 @@ final class WebhookNotifier implements Notifier {
         if (signingKey != null) {
             headers.put(SIGNATURE, "sha256=" + sign(signingKey, body));
         }
-        http.json(url, body, headers);
+        HttpPost.json(url, body, headers);
     }
 
     static String sign(String key, String body) throws GeneralSecurityException {

@@ -47,8 +47,12 @@ class EmailAlertTest {
     }
 
     private Receiver mail(String password) {
+        return mail(password, "none");
+    }
+
+    private Receiver mail(String password, String security) {
         return f.alerting.receivers().save(new Receiver(null, "oncall", ReceiverKind.EMAIL, Map.of("host", "127.0.0.1",
-                "port", Integer.toString(SMTP.getSmtp().getPort()), "security", "none", "username", "alerts",
+                "port", Integer.toString(SMTP.getSmtp().getPort()), "security", security, "username", "alerts",
                 "from", "monitordash@example.com", "to", "oncall@example.com, lead@example.com"), password, true),
                 f.clock.instant());
     }
@@ -87,6 +91,16 @@ class EmailAlertTest {
         assertNotNull(error);
         assertEquals(0, SMTP.getReceivedMessages().length);
         assertEquals("failed", f.alerting.history(1).get(0).outcome());
+    }
+
+    @Test
+    void starttlsIsRequiredByDefaultSoAServerWithoutItGetsNothing() {
+        // GreenMail offers no STARTTLS: the password must never go over the plain connection.
+        Receiver r = mail("s3cret", "starttls");
+        String error = f.alerting.sendTest(r.id());
+        assertNotNull(error);
+        assertTrue(error.toUpperCase(java.util.Locale.ROOT).contains("STARTTLS"), error);
+        assertEquals(0, SMTP.getReceivedMessages().length);
     }
 
     @Test

@@ -95,9 +95,14 @@ class AlertsPageBrowserTest {
         browser().driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
         form.findElement(By.name("threshold")).clear();
         form.findElement(By.name("threshold")).sendKeys("90%");
+        form.findElement(By.name("receivers")).sendKeys("ops-webhook");
         find("rule-save").click();
         Map<String, WebElement> rules = browser().rowsBy("rules-list", 3, "rule");
-        assertEquals("cpu above 90% for 5m", BrowserSession.cells(rules.get("CPU busy")).get(1));
+        List<String> cells = BrowserSession.cells(rules.get("CPU busy"));
+        assertEquals("cpu above 90% for 5m", cells.get(1));
+        assertEquals("ops-webhook", cells.get(6));
+        assertEquals(List.of("ops-webhook"), ui.server().monitor().alerting().orElseThrow().rules().rules().stream()
+                .filter(r -> r.name().equals("CPU busy")).findFirst().orElseThrow().receivers());
 
         WebElement receiver = browser().rowsBy("receivers-list", 1, "receiver").get("ops-webhook");
         assertFalse(find("receivers-list").getText().contains("signing-secret-123"), "secrets are never shown");

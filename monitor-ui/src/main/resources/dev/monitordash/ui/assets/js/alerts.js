@@ -84,6 +84,7 @@ function fillForm(form, rule) {
   form.elements.for.value = rule?.forDuration ?? '5m';
   form.elements.severity.value = rule?.severity ?? 'warning';
   form.elements.labels.value = labelsText(rule?.labels);
+  form.elements.receivers.value = (rule?.receivers ?? []).join(', ');
   form.elements.enabled.checked = rule?.enabled ?? true;
   document.getElementById('rule-form-title').textContent = rule ? `Edit rule “${rule.name}”` : 'New rule';
 }
@@ -98,13 +99,14 @@ function renderRules(data) {
     fillForm(form, null);
   }
   document.getElementById('rules-none').hidden = rules.length > 0;
-  const headers = ['Rule', 'Condition', 'Endpoints', 'Window', 'Severity', 'Labels', 'Enabled'];
+  const headers = ['Rule', 'Condition', 'Endpoints', 'Window', 'Severity', 'Labels', 'Receivers', 'Enabled'];
   if (canEdit) headers.push('');
   replace(document.getElementById('rules-list'), rules.length === 0 ? null : table('Alert rules', headers,
     rules.map((r) => el('tr', { dataset: { rule: r.name } },
       el('td', { text: r.name }), el('td', { className: 'mono', text: r.condition }),
       el('td', { className: 'mono wrap-anywhere', text: r.endpoints }), el('td', { text: r.window }),
       el('td', { text: r.severity }), el('td', { className: 'small', text: labelsText(r.labels) }),
+      el('td', { className: 'small', text: r.receivers.length ? r.receivers.join(', ') : 'all' }),
       el('td', { text: r.enabled ? 'yes' : 'no' }),
       canEdit ? el('td', { className: 'nowrap' },
         button('Edit', () => { fillForm(form, r); form.scrollIntoView(); }), ' ',
@@ -205,6 +207,7 @@ function wireForms() {
         name: f.name.value, metric: f.metric.value, endpoints: f.endpoints.value, comparison: f.comparison.value,
         threshold: f.threshold.value, window: f.window.value, for: f.for.value, severity: f.severity.value,
         labels: parseLabels(f.labels.value), enabled: f.enabled.checked,
+        receivers: f.receivers.value.split(',').map((r) => r.trim()).filter((r) => r),
       };
       if (f.id.value) body.id = Number(f.id.value);
       await sendJson(f.id.value ? 'PUT' : 'POST', 'api/alerts/rules', body);

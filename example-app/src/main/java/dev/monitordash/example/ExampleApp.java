@@ -1,6 +1,7 @@
 package dev.monitordash.example;
 
 import dev.monitordash.core.Monitor;
+import dev.monitordash.core.alert.Alerting;
 import dev.monitordash.servlet.MonitoringDashboard;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -86,6 +87,9 @@ public final class ExampleApp {
                 // The one line. The rest of the configuration comes from monitordash.properties.
                 Monitor monitor = MonitoringDashboard.configure().groupBy(ExampleApp::userOf)
                         .bind(event.getServletContext());
+                // A new user sees the ready-made alert rules enabled (docs/alerts.md); added on the alert
+                // thread, so a store that is not reachable yet never holds up startup.
+                monitor.alerting().ifPresent(Alerting::addReadyMadeRules);
                 if (demoHistoryDays > 0) {
                     report(DemoBackfill.run(monitor, demoHistoryDays, users), demoHistoryDays);
                 }

@@ -85,13 +85,19 @@ final class ExampleEndpoints {
         }
     }
 
+    /**
+     * Extra milliseconds of the recommended articles, 0 unless a test or demo injects a slowdown (the alert
+     * end-to-end test makes the endpoint break its 500 ms rule this way).
+     */
+    static volatile long injectedDelayMillis;
+
     /** Slow: 150-300 ms of "recommendation" work. */
     static final class RecommendedArticlesServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            sleep(150 + ThreadLocalRandom.current().nextInt(150));
+            sleep(150 + ThreadLocalRandom.current().nextInt(150) + injectedDelayMillis);
             json(resp, "{\"articles\":[{\"id\":1,\"title\":\"Le monde\"},{\"id\":2,\"title\":\"El pais\"}]}");
         }
     }

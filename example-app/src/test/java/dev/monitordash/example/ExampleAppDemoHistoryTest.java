@@ -93,6 +93,24 @@ class ExampleAppDemoHistoryTest {
     }
 
     @Test
+    void versionSlowdownRuleFiresOnTheDemoHistorysSlowerVersion() throws Exception {
+        dev.monitordash.core.alert.Alerting alerting = dev.monitordash.servlet.MonitoringDashboard.monitor(
+                ((org.eclipse.jetty.ee10.servlet.ServletContextHandler) server.getHandler()).getServletContext())
+                .orElseThrow().alerting().orElseThrow();
+        alerting.addReadyMadeRules();
+        alerting.evaluateNow();
+        JsonNode alerts = api("alerts").get("alerts");
+        List<String> slower = new ArrayList<>();
+        for (JsonNode a : alerts) {
+            if (a.get("rule").asText().equals("New version made an endpoint slower")) {
+                slower.add(a.get("series").asText() + " " + a.get("state").asText());
+            }
+        }
+        assertEquals(List.of(DemoHistory.REGRESSED_ENDPOINT + " (1.1.0 → " + DemoHistory.REGRESSED_VERSION + ") firing"),
+                slower, alerts.toString());
+    }
+
+    @Test
     void versionsHaveTheirFirstSeenTimesSpreadOverTheDaysWithTheRunningOneLast() throws Exception {
         JsonNode versions = api("endpoint/versions?endpoint=" + encoded(DemoHistory.REGRESSED_ENDPOINT)).get("versions");
         List<String> names = new ArrayList<>();

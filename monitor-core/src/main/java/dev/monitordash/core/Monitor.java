@@ -1,5 +1,6 @@
 package dev.monitordash.core;
 
+import dev.monitordash.core.alert.Alerting;
 import dev.monitordash.core.cleanup.ApplicationLoader;
 import dev.monitordash.core.cleanup.ProcessReaper;
 import dev.monitordash.core.config.MonitorConfig;
@@ -60,6 +61,7 @@ public final class Monitor implements AutoCloseable {
     private final LevelSync levels;
     private final MonitorMetrics metrics; // null unless monitordash.prometheus.enabled
     private final VersionReports versionReports;
+    private final Alerting alerting; // null for a store without SQL (test doubles)
     private final Thread exitHook = new Thread(this::flushBeforeExit, "monitordash-exit-flush");
     private volatile boolean storeProblemReported;
     private String checkedUrl; // the SQLite URL whose file system problems name the path; null: none
@@ -102,6 +104,8 @@ public final class Monitor implements AutoCloseable {
                     levels.refreshIfDue();
                     store.maintain();
                 });
+        this.alerting = store.supportsSql() ? Alerting.start(store, config,
+                () -> store instanceof JdbcStore jdbc ? jdbc.loadVersions() : List.of()) : null;
     }
 
     /**
@@ -327,6 +331,13 @@ public final class Monitor implements AutoCloseable {
         return Optional.ofNullable(metrics);
     }
 
+    /**
+     * Alert rules, their evaluation and notifications (docs/alerts.md); empty for a store without SQL.
+     */
+    public Optional<Alerting> alerting() {
+        return Optional.ofNullable(alerting);
+    }
+
     public PipelineStats stats() {
         return pipeline.stats();
     }
@@ -341,6 +352,9 @@ public final class Monitor implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(exitHook); // else an undeployed application stays loaded
         } catch (IllegalStateException exiting) {
             // Closed from a container's own shutdown hook: ours runs too, and finds the writer stopped.
+        }
+        if (alerting != null) {
+            alerting.close(); // before the store: it gives the evaluation lease back
         }
         outliers.close();
         profiler.close();

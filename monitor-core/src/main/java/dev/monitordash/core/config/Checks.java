@@ -248,6 +248,14 @@ final class Checks {
         return durationBetween(ConfigKey.LEVELS_REFRESH, v, Duration.ofSeconds(1), Duration.ofHours(1));
     }
 
+    /** Zero: this instance does not evaluate; below a second it would be a busy poll of a shared database. */
+    Duration alertsPeriod(Duration v) {
+        if (v != null && v.isZero()) {
+            return v;
+        }
+        return durationBetween(ConfigKey.ALERTS_PERIOD, v, Duration.ofSeconds(1), Duration.ofHours(1));
+    }
+
     static final Duration MAX_RETENTION = Duration.ofDays(3650);
 
     Duration retentionRequests(Duration v) {

@@ -166,7 +166,14 @@ public enum ConfigKey {
     PROMETHEUS_TOKEN("monitordash.prometheus.token", null, "none: the dashboard login protects the route",
             "a token of 16 to 1000 characters without blanks",
             "Bearer token a scraper must send (Authorization: Bearer <token>) to read <dashboard path>/metrics."
-                    + " Never logged.");
+                    + " Never logged."),
+    ALERTS_PERIOD("monitordash.alerts.period", "30s", null,
+            "0 (off) or a duration from 1s to 1h such as 30s or 1m",
+            "How often this instance evaluates the alert rules stored in the database (docs/alerts.md); the"
+                    + " request rules run on one instance of those sharing the database. 0: no evaluation here."),
+    ALERTS_REPEAT("monitordash.alerts.repeat", "4h", null,
+            "a duration from 1m to 7d such as 4h or 30m",
+            "How often a firing alert is notified again while it keeps firing.");
 
     private final String property;
     private final String env;

@@ -67,6 +67,8 @@ public final class MonitorConfig {
     private final Duration retentionRollups;
     private final boolean prometheusEnabled;
     private final String prometheusToken;
+    private final Duration alertsPeriod;
+    private final Duration alertsRepeat;
     private final Map<ConfigKey, String> sources;
 
     private MonitorConfig(Builder b) {
@@ -118,6 +120,9 @@ public final class MonitorConfig {
         this.retentionRollups = c.retentionRollups(b.retentionRollups, retentionRequests);
         this.prometheusEnabled = c.prometheusEnabled(b.prometheusEnabled);
         this.prometheusToken = c.prometheusToken(b.prometheusToken);
+        this.alertsPeriod = c.alertsPeriod(b.alertsPeriod);
+        this.alertsRepeat = c.durationBetween(ConfigKey.ALERTS_REPEAT, b.alertsRepeat, Duration.ofMinutes(1),
+                Duration.ofDays(7));
         this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
     }
 
@@ -200,6 +205,10 @@ public final class MonitorConfig {
     public boolean prometheusEnabled() { return prometheusEnabled; }
     /** The bearer token a scraper must send; empty: the dashboard login protects the route. */
     public Optional<String> prometheusToken() { return Optional.ofNullable(prometheusToken); }
+    /** How often the alert rules are evaluated here; zero: not on this instance. */
+    public Duration alertsPeriod() { return alertsPeriod; }
+    /** How often a firing alert is notified again. */
+    public Duration alertsRepeat() { return alertsRepeat; }
 
     /**
      * Every key with its effective value, in {@link ConfigKey} order, for the startup log. Passwords are
@@ -280,6 +289,8 @@ public final class MonitorConfig {
             case RETENTION_ROLLUPS -> Values.format(retentionRollups);
             case PROMETHEUS_ENABLED -> Boolean.toString(prometheusEnabled);
             case PROMETHEUS_TOKEN -> prometheusToken == null ? "(not set: the dashboard login)" : MASK;
+            case ALERTS_PERIOD -> alertsPeriod.isZero() ? "0 (off)" : Values.format(alertsPeriod);
+            case ALERTS_REPEAT -> Values.format(alertsRepeat);
         };
     }
 
@@ -342,6 +353,8 @@ public final class MonitorConfig {
         Duration retentionRollups;
         boolean prometheusEnabled;
         String prometheusToken;
+        Duration alertsPeriod;
+        Duration alertsRepeat;
         /** Where each value came from; a key without an entry holds its default. */
         final Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
 
@@ -445,6 +458,10 @@ public final class MonitorConfig {
         public Builder prometheusEnabled(boolean v) { prometheusEnabled = v; return code(ConfigKey.PROMETHEUS_ENABLED); }
         /** The bearer token a scraper must send; null: the dashboard login protects the route. */
         public Builder prometheusToken(String v) { prometheusToken = v; return code(ConfigKey.PROMETHEUS_TOKEN); }
+        /** How often the alert rules are evaluated; zero: not on this instance (docs/alerts.md). */
+        public Builder alertsPeriod(Duration v) { alertsPeriod = v; return code(ConfigKey.ALERTS_PERIOD); }
+        /** How often a firing alert is notified again. */
+        public Builder alertsRepeat(Duration v) { alertsRepeat = v; return code(ConfigKey.ALERTS_REPEAT); }
 
         /**
          * Sets a key from its text form, exactly as a properties file would (e.g. servlet init parameters).
@@ -534,6 +551,8 @@ public final class MonitorConfig {
                     case RETENTION_ROLLUPS -> retentionRollups(Values.duration(value));
                     case PROMETHEUS_ENABLED -> prometheusEnabled(Values.bool(value));
                     case PROMETHEUS_TOKEN -> prometheusToken(value);
+                    case ALERTS_PERIOD -> alertsPeriod(Values.duration(value));
+                    case ALERTS_REPEAT -> alertsRepeat(Values.duration(value));
                 };
             } catch (IllegalArgumentException | DateTimeException e) {
                 String was = key.isSecret() ? "" : ", was '" + value + "'";

@@ -104,7 +104,7 @@ public final class JdbcStore implements MonitorStore {
             v4.convert(c);
             legacy.startMigration(c);
         }));
-        this.maintenance = new StoreMaintenance(this::transaction, legacy, new UserRollups(dialect),
+        this.maintenance = new StoreMaintenance(this::inTransaction, legacy, new UserRollups(dialect),
                 new RequestRetention(config.retentionRequests(), config.retentionRollups()), clock, System::nanoTime);
         this.batchWriter = new BatchWriter(endpointIds, dictionaries, dialect, config.outlierKeep(),
                 config.profilerKeep());
@@ -119,7 +119,7 @@ public final class JdbcStore implements MonitorStore {
                 return JdbcStore.this.openExportSnapshot();
             }
         }, clock);
-        this.tests = new JdbcTestStore(this::transaction, this::openSnapshot, clock);
+        this.tests = new JdbcTestStore(this::inTransaction, this::openSnapshot, clock);
         this.ownDrivers = new OwnDrivers(config.databaseUrl(), ApplicationLoader.ofCurrentThread());
     }
 
@@ -232,7 +232,7 @@ public final class JdbcStore implements MonitorStore {
         }
         // Outside the transaction: a capture still being taken must not hold the database's write lock.
         Map<RequestRecord, OutlierCapture> captures = finishedCaptures(records);
-        Map<String, BatchWriter.Touched> touched = transaction("write " + records.size() + " request records",
+        Map<String, BatchWriter.Touched> touched = inTransaction("write " + records.size() + " request records",
                 c -> batchWriter.write(c, records, captures, origin));
         batchWriter.committed(touched);
     }
@@ -262,7 +262,7 @@ public final class JdbcStore implements MonitorStore {
     /** Number and summed duration (µs) of stored requests per endpoint name. */
     @Override
     public List<DurationTotal> loadDurationTotals() {
-        return transaction("load duration totals", c -> {
+        return inTransaction("load duration totals", c -> {
             List<DurationTotal> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT e.name, SUM(d.requests), SUM(d.total) "
                     + "FROM rollup_day d JOIN endpoint e ON e.id = d.endpoint_id GROUP BY e.name");
@@ -278,14 +278,14 @@ public final class JdbcStore implements MonitorStore {
     /** Latest durations (µs) per endpoint name, oldest first ({@link LatestDurations}). */
     @Override
     public Map<String, long[]> loadRecentDurations(int perEndpoint) {
-        return transaction("load recent durations", c -> LatestDurations.load(c, perEndpoint));
+        return inTransaction("load recent durations", c -> LatestDurations.load(c, perEndpoint));
     }
 
     @Override
     public void saveEndpoint(String name, String handler, int level, Instant firstSeen, String version) {
         requireLevel(level);
         // An existing row keeps its level, first-seen time and version; only a missing handler is filled in.
-        transaction("save endpoint " + name, c -> {
+        inTransaction("save endpoint " + name, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO endpoint "
                     + "(name, handler, level, methods, first_seen, first_version) VALUES (?, ?, ?, '', ?, ?) "
                     + "ON CONFLICT (name) DO UPDATE SET handler = COALESCE(endpoint.handler, excluded.handler)")) {
@@ -303,7 +303,7 @@ public final class JdbcStore implements MonitorStore {
     @Override
     public void saveLevel(String name, int level) {
         requireLevel(level);
-        transaction("save the level of endpoint " + name, c -> {
+        inTransaction("save the level of endpoint " + name, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO endpoint "
                     + "(name, level, methods, first_seen) VALUES (?, ?, '', ?) "
                     + "ON CONFLICT (name) DO UPDATE SET level = excluded.level")) {
@@ -318,7 +318,7 @@ public final class JdbcStore implements MonitorStore {
     /** Every stored endpoint, by name; methods sorted. */
     @Override
     public List<StoredEndpoint> loadEndpoints() {
-        return transaction("load endpoints", c -> {
+        return inTransaction("load endpoints", c -> {
             List<StoredEndpoint> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT name, handler, level, methods, first_seen, "
                     + "first_version, last_requested FROM endpoint ORDER BY name");
@@ -336,7 +336,7 @@ public final class JdbcStore implements MonitorStore {
     /** Name and level only: read every few seconds by each instance, so nothing else is fetched. */
     @Override
     public Map<String, Integer> loadLevels() {
-        return transaction("load endpoint levels", c -> {
+        return inTransaction("load endpoint levels", c -> {
             Map<String, Integer> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT name, level FROM endpoint");
                  ResultSet rs = ps.executeQuery()) {
@@ -354,7 +354,7 @@ public final class JdbcStore implements MonitorStore {
      */
     @Override
     public void saveVersion(VersionInfo version, Instant firstSeen) {
-        transaction("save version " + version.name(), c -> {
+        inTransaction("save version " + version.name(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO version "
                     + "(name, first_seen, commit_id, commit_time, tags) VALUES (?, ?, ?, ?, ?) "
                     + "ON CONFLICT (name) DO UPDATE SET "
@@ -379,7 +379,7 @@ public final class JdbcStore implements MonitorStore {
 
     /** Every stored version, oldest first. */
     public List<StoredVersion> loadVersions() {
-        return transaction("load versions", c -> {
+        return inTransaction("load versions", c -> {
             List<StoredVersion> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT name, first_seen, commit_id, commit_time, tags FROM version ORDER BY first_seen, name");
@@ -423,6 +423,58 @@ public final class JdbcStore implements MonitorStore {
     @Override
     public dev.monitordash.core.tests.TestStore tests() {
         return tests;
+    }
+
+    @Override
+    public boolean supportsSql() {
+        return true;
+    }
+
+    /**
+     * As the writer's transactions; an {@link IllegalArgumentException} or {@link java.util.NoSuchElementException}
+     * of the work (it refused its input, e.g. an alert rule whose name is taken) rolls back and reaches the
+     * caller as it is, instead of as a store failure.
+     */
+    @Override
+    public <T> T transaction(String what, SqlWork<T> work) {
+        return inTransaction(what, c -> {
+            try {
+                return work.run(c);
+            } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+                throw new Refusal(e);
+            }
+        });
+    }
+
+    /** Carries a work's refusal of its input through {@link #inTransaction} unwrapped. */
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient RuntimeException input;
+
+        Refusal(RuntimeException input) {
+            super(input.getMessage(), input, false, false);
+            this.input = input;
+        }
+    }
+
+    @Override
+    public <T> T read(String what, SqlWork<T> work) {
+        try (Connection c = openSnapshot()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("MonitorDash could not read " + what + ": " + describe(e), e);
+        }
     }
 
     /**
@@ -499,7 +551,7 @@ public final class JdbcStore implements MonitorStore {
      * (an SQL error, or a driver's own exception or assertion about a dead connection) is rolled back,
      * the connection is discarded, and the caller gets a {@link StoreException}.
      */
-    private <T> T transaction(String what, StoreMaintenance.Step<T> work) {
+    private <T> T inTransaction(String what, StoreMaintenance.Step<T> work) {
         ensureSchema();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
@@ -515,6 +567,9 @@ public final class JdbcStore implements MonitorStore {
                     c.rollback();
                 } catch (SQLException | RuntimeException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
+                }
+                if (e instanceof Refusal refusal) {
+                    throw refusal.input; // not a fault of the store: the connection is fine
                 }
                 // Never reuse a connection that failed: SQLite opens a file it cannot write as read-only
                 // and would stay read-only after the file is writable again; a PostgreSQL connection

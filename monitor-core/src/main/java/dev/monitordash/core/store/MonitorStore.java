@@ -85,6 +85,30 @@ public interface MonitorStore extends AutoCloseable {
         throw new UnsupportedOperationException("this store keeps no test runs");
     }
 
+    /**
+     * Whether {@link #transaction} and {@link #read} reach a SQL database (the JDBC store): the alert rules
+     * live there. Test doubles and stores without SQL answer false, and alerting is then off.
+     */
+    default boolean supportsSql() {
+        return false;
+    }
+
+    /**
+     * Runs the work in one transaction on a writing connection, all or nothing; failures become a
+     * {@link StoreException}. Only where {@link #supportsSql()}.
+     */
+    default <T> T transaction(String what, SqlWork<T> work) {
+        throw new UnsupportedOperationException("this store has no SQL database");
+    }
+
+    /**
+     * Runs read-only work in one snapshot on a dashboard reader's connection (never holding up the writer),
+     * bounded by the dashboard's query timeout; failures become a {@link StoreException}.
+     */
+    default <T> T read(String what, SqlWork<T> work) {
+        throw new UnsupportedOperationException("this store has no SQL database");
+    }
+
     /** The read side: the queries behind the dashboard's pages. */
     DashboardQueries queries();
 

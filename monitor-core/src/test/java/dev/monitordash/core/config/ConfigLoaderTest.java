@@ -277,7 +277,9 @@ class ConfigLoaderTest {
                 "monitordash.report.min-effect=10",
                 "monitordash.report.min-requests=200",
                 "monitordash.prometheus.enabled=true",
-                "monitordash.prometheus.token=scrape-token-0123456789");
+                "monitordash.prometheus.token=scrape-token-0123456789",
+                "monitordash.alerts.period=15s",
+                "monitordash.alerts.repeat=1h");
         MonitorConfig c = load();
         for (ConfigKey k : ConfigKey.values()) {
             assertTrue(c.sourceOf(k).startsWith("file "), k.property());

@@ -83,6 +83,8 @@ class MonitorConfigTest {
         put(ConfigKey.PROMETHEUS_ENABLED, "TRUE", MonitorConfig::prometheusEnabled, true, "yes");
         put(ConfigKey.PROMETHEUS_TOKEN, " scrape-token-0123456789 ", c -> c.prometheusToken().orElseThrow(),
                 "scrape-token-0123456789", "short-token");
+        put(ConfigKey.ALERTS_PERIOD, "5s", MonitorConfig::alertsPeriod, Duration.ofSeconds(5), "500ms");
+        put(ConfigKey.ALERTS_REPEAT, "30m", MonitorConfig::alertsRepeat, Duration.ofMinutes(30), "10s");
     }
 
     private static void put(ConfigKey key, String valid, Function<MonitorConfig, Object> read, Object expected,

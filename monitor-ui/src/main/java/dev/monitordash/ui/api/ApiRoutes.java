@@ -32,6 +32,7 @@ public final class ApiRoutes {
     private final AnalyticsRoutes analytics;
     private final OutlierRoutes outliers;
     private final TestRoutes tests;
+    private final AlertRoutes alerts;
 
     public ApiRoutes(Monitor monitor) {
         this(monitor, Clock.systemUTC());
@@ -45,6 +46,7 @@ public final class ApiRoutes {
         this.analytics = new AnalyticsRoutes(monitor, clock);
         this.outliers = new OutlierRoutes(monitor, clock);
         this.tests = new TestRoutes(monitor, clock);
+        this.alerts = new AlertRoutes(monitor, clock);
     }
 
     public void handle(Exchange ex, UserSession session) throws IOException {
@@ -81,7 +83,8 @@ public final class ApiRoutes {
                 ex.json(200, StatusView.of(monitor));
                 break;
             default:
-                if (!analytics.handle(ex, session) && !outliers.handle(ex) && !tests.handle(ex, session)) {
+                if (!analytics.handle(ex, session) && !outliers.handle(ex) && !tests.handle(ex, session)
+                        && !alerts.handle(ex, session)) {
                     throw HttpError.notFound();
                 }
         }

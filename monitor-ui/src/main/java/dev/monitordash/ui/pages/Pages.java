@@ -52,6 +52,7 @@ public final class Pages {
             new Page("tests", "Tests", Access.NAV),
             new Page("export", "Export", Access.ADMIN_NAV),
             new Page("rules", "Rules", Access.NAV),
+            new Page("alerts", "Alerts", Access.NAV),
             new Page("endpoint", "Endpoint", Access.LINKED),
             new Page("outliers", "Outliers", Access.LINKED),
             new Page("profile", "Profile", Access.LINKED));

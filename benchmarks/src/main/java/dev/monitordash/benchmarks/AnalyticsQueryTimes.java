@@ -116,8 +116,13 @@ public final class AnalyticsQueryTimes {
      */
     private static void onPostgres(Path dir, int requests, int rounds, int users) throws Exception {
         boolean reuse = Boolean.getBoolean("monitordash.bench.reuse") && Files.exists(dir.resolve("PG_VERSION"));
+        if (!reuse && Files.exists(dir)) {
+            System.err.println(dir + " exists: pass -Dmonitordash.bench.reuse=true to query it, or delete it to fill it");
+            System.exit(2);
+        }
+        // Never cleaned on close: the data directory is what a later run with reuse=true queries.
         try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = io.zonky.test.db.postgres.embedded
-                .EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(!reuse).start()) {
+                .EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).start()) {
             String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
             MonitorConfig config = MonitorConfig.builder().databaseUrl(url).databaseUser("postgres")
                     .databasePassword("unused-trust-auth").build();

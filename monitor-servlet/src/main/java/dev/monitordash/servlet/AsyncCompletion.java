@@ -27,6 +27,7 @@ final class AsyncCompletion implements AsyncListener {
     private final String ip;
     private final OutlierWatch watch;
     private volatile boolean failed;
+    private volatile Throwable error;
     private volatile boolean recorded;
 
     AsyncCompletion(MonitoringFilter filter, HttpServletResponse response, HttpServletMapping mapping,
@@ -61,7 +62,7 @@ final class AsyncCompletion implements AsyncListener {
                 status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
             }
             filter.record(mapping, endpoint, route, startMicros, durationNanos, method, status, user, ip,
-                    outlier ? watch : null, null);
+                    outlier ? watch : null, null, status >= 500 ? error : null);
         } catch (Throwable t) {
             filter.monitoringFailed(t);
         }
@@ -70,6 +71,7 @@ final class AsyncCompletion implements AsyncListener {
     @Override
     public void onError(AsyncEvent event) {
         failed = true;
+        error = event.getThrowable();
     }
 
     /** Nothing to do: the container (or the app's own listener) sets the status before completing. */

@@ -156,7 +156,15 @@ public enum ConfigKey {
     PROMETHEUS_TOKEN("monitordash.prometheus.token", null, "none: the dashboard login protects the route",
             "a token of 16 to 1000 characters without blanks",
             "Bearer token a scraper must send (Authorization: Bearer <token>) to read <dashboard path>/metrics."
-                    + " Never logged.");
+                    + " Never logged."),
+    RESOURCES_PERIOD("monitordash.resources.period", "10s", null,
+            "0 (off) or a duration from 1s to 1h such as 10s, 30s or 1m",
+            "How often the one resource thread samples host CPU, memory, swap, disk, load and the JVM's heap,"
+                    + " GC and threads into the store's resource series (docs/resources.md); 0: no sampling."),
+    RETENTION_RESOURCES("monitordash.retention.resources", "2d", null,
+            "a duration from 1h to 3650d such as 2d or 12h",
+            "How long raw resource samples (one per period) are kept; per-minute rows are kept 31 days and"
+                    + " per-hour rows as long as monitordash.retention.rollups.");
 
     private final String property;
     private final String env;

@@ -63,6 +63,8 @@ public final class MonitorConfig {
     private final Duration dashboardQueryTimeout;
     private final Duration retentionRequests;
     private final Duration retentionRollups;
+    private final Duration resourcesPeriod;
+    private final Duration retentionResources;
     private final boolean prometheusEnabled;
     private final String prometheusToken;
     private final Map<ConfigKey, String> sources;
@@ -114,6 +116,9 @@ public final class MonitorConfig {
         this.retentionRollups = c.retentionRollups(b.retentionRollups, retentionRequests);
         this.prometheusEnabled = c.prometheusEnabled(b.prometheusEnabled);
         this.prometheusToken = c.prometheusToken(b.prometheusToken);
+        this.resourcesPeriod = c.resourcesPeriod(b.resourcesPeriod);
+        this.retentionResources = c.durationBetween(ConfigKey.RETENTION_RESOURCES, b.retentionResources,
+                Duration.ofHours(1), Checks.MAX_RETENTION);
         this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
     }
 
@@ -188,6 +193,10 @@ public final class MonitorConfig {
     public Duration retentionRequests() { return retentionRequests; }
     /** How long rollups are kept; at least {@link #retentionRequests()}. */
     public Duration retentionRollups() { return retentionRollups; }
+    /** How often resources are sampled; zero: never. */
+    public Duration resourcesPeriod() { return resourcesPeriod; }
+    /** How long raw resource samples are kept. */
+    public Duration retentionResources() { return retentionResources; }
     /** Whether {@code <dashboard path>/metrics} serves metrics for Prometheus. */
     public boolean prometheusEnabled() { return prometheusEnabled; }
     /** The bearer token a scraper must send; empty: the dashboard login protects the route. */
@@ -270,6 +279,8 @@ public final class MonitorConfig {
             case RETENTION_ROLLUPS -> Values.format(retentionRollups);
             case PROMETHEUS_ENABLED -> Boolean.toString(prometheusEnabled);
             case PROMETHEUS_TOKEN -> prometheusToken == null ? "(not set: the dashboard login)" : MASK;
+            case RESOURCES_PERIOD -> resourcesPeriod.isZero() ? "0 (off)" : Values.format(resourcesPeriod);
+            case RETENTION_RESOURCES -> Values.format(retentionResources);
         };
     }
 
@@ -330,6 +341,8 @@ public final class MonitorConfig {
         Duration retentionRollups;
         boolean prometheusEnabled;
         String prometheusToken;
+        Duration resourcesPeriod;
+        Duration retentionResources;
         /** Where each value came from; a key without an entry holds its default. */
         final Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
 
@@ -424,6 +437,12 @@ public final class MonitorConfig {
         public Builder prometheusEnabled(boolean v) { prometheusEnabled = v; return code(ConfigKey.PROMETHEUS_ENABLED); }
         /** The bearer token a scraper must send; null: the dashboard login protects the route. */
         public Builder prometheusToken(String v) { prometheusToken = v; return code(ConfigKey.PROMETHEUS_TOKEN); }
+        /** How often the resource thread samples (docs/resources.md); zero: no sampling. */
+        public Builder resourcesPeriod(Duration v) { resourcesPeriod = v; return code(ConfigKey.RESOURCES_PERIOD); }
+        public Builder retentionResources(Duration v) {
+            retentionResources = v;
+            return code(ConfigKey.RETENTION_RESOURCES);
+        }
 
         /**
          * Sets a key from its text form, exactly as a properties file would (e.g. servlet init parameters).
@@ -511,6 +530,8 @@ public final class MonitorConfig {
                     case RETENTION_ROLLUPS -> retentionRollups(Values.duration(value));
                     case PROMETHEUS_ENABLED -> prometheusEnabled(Values.bool(value));
                     case PROMETHEUS_TOKEN -> prometheusToken(value);
+                    case RESOURCES_PERIOD -> resourcesPeriod(Values.duration(value));
+                    case RETENTION_RESOURCES -> retentionResources(Values.duration(value));
                 };
             } catch (IllegalArgumentException | DateTimeException e) {
                 String was = key.isSecret() ? "" : ", was '" + value + "'";

@@ -19,6 +19,10 @@ import dev.monitordash.core.profile.ProfiledRequest;
  * @param outlier          set when the request became an outlier: the store writes its capture linked to
  *                         the request's row; null for every other request
  * @param profile          set for a request at level 3: the store writes its call tree linked to the row
+ * @param error            the exception the request ended with (thrown through the filter, or the
+ *                         container's {@code jakarta.servlet.error.exception} of a 5xx); null for every
+ *                         other request. Only referenced here: the writer thread fingerprints it, never the
+ *                         request thread
  */
 public record RequestRecord(
         Endpoint endpoint,
@@ -29,17 +33,24 @@ public record RequestRecord(
         String user,
         String clientIp,
         OutlierWatch outlier,
-        ProfiledRequest profile) {
+        ProfiledRequest profile,
+        Throwable error) {
+
+    /** A request that ended without an exception. */
+    public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
+            String user, String clientIp, OutlierWatch outlier, ProfiledRequest profile) {
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, profile, null);
+    }
 
     /** A request that is neither an outlier nor profiled. */
     public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
             String user, String clientIp) {
-        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null, null);
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null, null, null);
     }
 
     /** A request that may be an outlier, not profiled. */
     public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
             String user, String clientIp, OutlierWatch outlier) {
-        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, null);
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, null, null);
     }
 }

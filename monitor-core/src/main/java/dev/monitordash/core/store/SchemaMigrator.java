@@ -30,7 +30,8 @@ final class SchemaMigrator {
             new Migration(1, "endpoints, versions and requests", "V1__endpoints_versions_requests.sql"),
             new Migration(2, "outliers", "V2__outliers.sql"),
             new Migration(3, "profiles", "V3__profiles.sql"),
-            new Migration(4, "compact requests and rollups", "V4__compact_requests_rollups.sql"));
+            new Migration(4, "compact requests and rollups", "V4__compact_requests_rollups.sql"),
+            new Migration(7, "resources over time and errors grouped by cause", "V7__resources_errors.sql"));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -275,7 +275,9 @@ class ConfigLoaderTest {
                 "monitordash.retention.rollups=365d",
                 "monitordash.dashboard.query-timeout=1m",
                 "monitordash.prometheus.enabled=true",
-                "monitordash.prometheus.token=scrape-token-0123456789");
+                "monitordash.prometheus.token=scrape-token-0123456789",
+                "monitordash.resources.period=30s",
+                "monitordash.retention.resources=12h");
         MonitorConfig c = load();
         for (ConfigKey k : ConfigKey.values()) {
             assertTrue(c.sourceOf(k).startsWith("file "), k.property());

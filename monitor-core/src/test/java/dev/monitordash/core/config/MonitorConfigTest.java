@@ -81,6 +81,8 @@ class MonitorConfigTest {
         put(ConfigKey.PROMETHEUS_ENABLED, "TRUE", MonitorConfig::prometheusEnabled, true, "yes");
         put(ConfigKey.PROMETHEUS_TOKEN, " scrape-token-0123456789 ", c -> c.prometheusToken().orElseThrow(),
                 "scrape-token-0123456789", "short-token");
+        put(ConfigKey.RESOURCES_PERIOD, "30s", MonitorConfig::resourcesPeriod, Duration.ofSeconds(30), "500ms");
+        put(ConfigKey.RETENTION_RESOURCES, "12h", MonitorConfig::retentionResources, Duration.ofHours(12), "10m");
     }
 
     private static void put(ConfigKey key, String valid, Function<MonitorConfig, Object> read, Object expected,

@@ -32,6 +32,9 @@ import java.util.Set;
 public record ErrorCause(String fingerprint, String exception, String rootCause, String message, String frame,
         String stack) {
 
+    /** The servlet module's filter: every request's stack passes it on its way from the container. */
+    static final String ENTRY = "dev.monitordash.servlet.MonitoringFilter";
+
     /** Frames of each exception in the chain that go into the fingerprint. */
     static final int FRAMES_HASHED = 64;
     /** Exceptions of a cause chain looked at (a chain can be a cycle; it is cut at the first repeat too). */
@@ -49,6 +52,9 @@ public record ErrorCause(String fingerprint, String exception, String rootCause,
             String previous = null;
             int hashed = 0;
             for (StackTraceElement f : t.getStackTrace()) {
+                if (f.getClassName().equals(ENTRY)) {
+                    break;
+                }
                 if (StackFolding.isPlumbing(f)) {
                     continue;
                 }

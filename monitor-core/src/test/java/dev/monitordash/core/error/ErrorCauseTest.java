@@ -73,6 +73,21 @@ class ErrorCauseTest {
     }
 
     @Test
+    void theContainersFramesBelowTheFilterDoNotCount() {
+        StackTraceElement filter = frame(ErrorCause.ENTRY, "doFilter", 140);
+        ErrorCause onSelector = ErrorCause.of(thrown("x", frame("shop.Orders", "find", 40), filter,
+                frame("org.eclipse.jetty.server.HttpChannel", "handle", 1),
+                frame("org.eclipse.jetty.io.SelectorManager", "produce", 2)), masking);
+        ErrorCause onWorker = ErrorCause.of(thrown("x", frame("shop.Orders", "find", 40), filter,
+                frame("org.eclipse.jetty.server.HttpChannel", "handle", 1),
+                frame("org.eclipse.jetty.util.thread.QueuedThreadPool$Runner", "run", 3)), masking);
+        ErrorCause elsewhere = ErrorCause.of(thrown("x", frame("shop.Other", "find", 40), filter), masking);
+        assertEquals(onSelector.fingerprint(), onWorker.fingerprint());
+        assertNotEquals(onSelector.fingerprint(), elsewhere.fingerprint());
+        assertTrue(onWorker.stack().contains("QueuedThreadPool"), "the stored stack is whole");
+    }
+
+    @Test
     void recursionDepthDoesNotMakeANewCause() {
         StackTraceElement walk = frame("shop.Tree", "walk", 20);
         ErrorCause shallow = ErrorCause.of(thrown("x", walk, walk, frame("shop.Api", "get", 3)), masking);

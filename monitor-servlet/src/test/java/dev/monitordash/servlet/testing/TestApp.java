@@ -61,6 +61,23 @@ public final class TestApp implements AutoCloseable {
                 throw e;
             }
         }, "/fail");
+        server.addServlet("handled", new HttpServlet() {
+            // As a framework's error handling does: the exception is caught, the 5xx answered by the
+            // application, and the exception left in the specification's attribute.
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                try {
+                    lookUp(req.getParameter("id"));
+                } catch (IllegalArgumentException e) {
+                    req.setAttribute(RequestDispatcher.ERROR_EXCEPTION, e);
+                    write(resp, 503, "unavailable");
+                }
+            }
+
+            private void lookUp(String id) {
+                throw new IllegalArgumentException("no stock for item " + id + " (password=hunter2)");
+            }
+        }, "/handled");
         server.addServlet("error-page", new HttpServlet() {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -16,7 +16,7 @@ public record ResourceHistory(Instant from, Instant to, long stepSeconds, List<S
     public static final int MAX_POINTS = 720;
 
     /** Steps a range is cut into, smallest first: round numbers on a time axis. */
-    static final long[] STEPS = {10, 20, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400};
+    public static final long[] STEPS = {10, 20, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400};
 
     /** Where a range's points come from. */
     public enum Source {
@@ -28,6 +28,16 @@ public record ResourceHistory(Instant from, Instant to, long stepSeconds, List<S
         Source(int span) {
             this.span = span;
         }
+    }
+
+    /** Whether {@code seconds} is one of {@link #STEPS}. */
+    public static boolean isStep(long seconds) {
+        for (long s : STEPS) {
+            if (s == seconds) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Raw samples up to 3 hours, minutes up to 8 days, hours beyond. */

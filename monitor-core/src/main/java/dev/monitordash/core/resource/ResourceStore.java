@@ -20,7 +20,16 @@ public interface ResourceStore {
      * {@code to}, as at most about {@link ResourceHistory#MAX_POINTS} points each: raw samples for ranges up
      * to 3 hours, minute summaries up to 8 days, hour summaries beyond.
      */
-    ResourceHistory history(Instant from, Instant to, String instance);
+    default ResourceHistory history(Instant from, Instant to, String instance) {
+        return history(from, to, instance, 0);
+    }
+
+    /**
+     * As {@link #history(Instant, Instant, String)} with points {@code stepSeconds} wide (one of
+     * {@link ResourceHistory#STEPS}; 0: the smallest that keeps to {@link ResourceHistory#MAX_POINTS}); a
+     * step below the source's resolution is raised to it.
+     */
+    ResourceHistory history(Instant from, Instant to, String instance, long stepSeconds);
 
     /** Keeps nothing: a store without resource tables (test doubles). */
     ResourceStore NONE = new ResourceStore() {
@@ -29,7 +38,7 @@ public interface ResourceStore {
         }
 
         @Override
-        public ResourceHistory history(Instant from, Instant to, String instance) {
+        public ResourceHistory history(Instant from, Instant to, String instance, long stepSeconds) {
             return new ResourceHistory(from, to, 0, List.of());
         }
     };

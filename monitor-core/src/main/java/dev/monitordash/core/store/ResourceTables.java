@@ -120,10 +120,10 @@ final class ResourceTables implements ResourceStore {
     }
 
     @Override
-    public ResourceHistory history(Instant from, Instant to, String instance) {
+    public ResourceHistory history(Instant from, Instant to, String instance, long stepSeconds) {
         Duration range = Duration.between(from, to);
         ResourceHistory.Source source = ResourceHistory.sourceFor(range);
-        long step = ResourceHistory.stepFor(range, source);
+        long step = stepSeconds > 0 ? Math.max(stepSeconds, source.span) : ResourceHistory.stepFor(range, source);
         long fromMicros = EpochMicros.of(from);
         long toMicros = EpochMicros.of(to);
         // Series by (service, instance), points by step start: every origin of an instance (its versions)

@@ -31,6 +31,8 @@ public final class ApiRoutes {
     private final LevelChange levelChange;
     private final AnalyticsRoutes analytics;
     private final OutlierRoutes outliers;
+    private final ResourceRoutes resources;
+    private final ErrorRoutes errors;
 
     public ApiRoutes(Monitor monitor) {
         this(monitor, Clock.systemUTC());
@@ -43,6 +45,8 @@ public final class ApiRoutes {
         this.levelChange = new LevelChange(monitor);
         this.analytics = new AnalyticsRoutes(monitor, clock);
         this.outliers = new OutlierRoutes(monitor, clock);
+        this.resources = new ResourceRoutes(monitor, clock);
+        this.errors = new ErrorRoutes(monitor, clock);
     }
 
     public void handle(Exchange ex, UserSession session) throws IOException {
@@ -79,7 +83,8 @@ public final class ApiRoutes {
                 ex.json(200, StatusView.of(monitor));
                 break;
             default:
-                if (!analytics.handle(ex, session) && !outliers.handle(ex)) {
+                if (!analytics.handle(ex, session) && !outliers.handle(ex) && !resources.handle(ex)
+                        && !errors.handle(ex)) {
                     throw HttpError.notFound();
                 }
         }

@@ -11,6 +11,17 @@ export function timeLabel(millis, timeZone, spanMillis) {
   return spanMillis <= 36 * 3600 * 1000 ? text.slice(11, 16) : text.slice(5, 16);
 }
 
+const MINUTE = 60 * 1000;
+const TICK_STEPS = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 7200, 10080].map((m) => m * MINUTE);
+
+/**
+ * A round tick step giving 5-10 ticks over the span. Ticks fall on multiples of it from the epoch, so they
+ * are round hours in UTC; in a zone offset by a whole number of hours they are round there too.
+ */
+export function tickStep(spanMillis) {
+  return TICK_STEPS.find((step) => spanMillis / step <= 10) ?? TICK_STEPS[TICK_STEPS.length - 1];
+}
+
 /** The API's parallel arrays as Chart.js points; nulls stay (a gap in the line). */
 export function points(times, values) {
   return times.map((t, i) => ({ x: t, y: values ? values[i] ?? null : null }));
@@ -47,7 +58,15 @@ export function drawTimeSeries(canvas, { from, to, timeZone, lines, format, yMax
       scales: {
         x: {
           type: 'linear', min: from, max: to, grid: { display: false },
-          ticks: { maxRotation: 0, autoSkipPadding: 16, callback: (v) => timeLabel(v, timeZone, span) },
+          ticks: { maxRotation: 0, autoSkipPadding: 16, stepSize: tickStep(span), callback: (v) => timeLabel(v, timeZone, span) },
+          afterBuildTicks: (scale) => {
+            // Chart.js starts at min; keep only the round ones (and no label at the ragged ends).
+            const step = tickStep(span);
+            const first = Math.ceil(from / step) * step;
+            const ticks = [];
+            for (let t = first; t <= to; t += step) ticks.push({ value: t });
+            scale.ticks = ticks;
+          },
         },
         y: {
           beginAtZero: true, max: yMax, grid: GRID,

@@ -163,7 +163,7 @@ public enum ConfigKey {
                     + " GC and threads into the store's resource series (docs/resources.md); 0: no sampling."),
     RETENTION_RESOURCES("monitordash.retention.resources", "2d", null,
             "a duration from 1h to 3650d such as 2d or 12h",
-            "How long raw resource samples (one per period) are kept; per-minute rows are kept 31 days and"
+            "How long raw resource samples (one per period) are kept; per-minute rows are kept 8 days and"
                     + " per-hour rows as long as monitordash.retention.rollups.");
 
     private final String property;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where resource samples are kept: raw samples for {@code monitordash.retention.resources}, per-minute
- * summaries for 31 days, per-hour summaries as long as the request rollups. Every method may throw
+ * summaries for 8 days, per-hour summaries as long as the request rollups. Every method may throw
  * {@link dev.monitordash.core.store.StoreException}.
  */
 public interface ResourceStore {

@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Retention of the V7 tables, run by the writer between batches every 10 minutes: raw resource samples
- * after {@code monitordash.retention.resources}, minute summaries after 31 days, hour summaries and error
+ * after {@code monitordash.retention.resources}, minute summaries after 8 days, hour summaries and error
  * occurrences after {@code monitordash.retention.rollups} (a cause not seen since then goes with them).
  * Every delete is a range of a time-ordered key, so one pass is one short transaction.
  */

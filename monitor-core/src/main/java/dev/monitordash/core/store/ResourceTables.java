@@ -27,8 +27,8 @@ final class ResourceTables implements ResourceStore {
 
     static final int MINUTE = 60;
     static final int HOUR = 3600;
-    /** Minute summaries are kept this long: the 30-day view needs them no longer (it reads hours). */
-    static final Duration MINUTES_KEPT = Duration.ofDays(31);
+    /** Minute summaries are kept this long: views over more than 8 days read hours instead. */
+    static final Duration MINUTES_KEPT = Duration.ofDays(8);
 
     /** Opens a snapshot for one read; the caller closes it. */
     @FunctionalInterface
@@ -183,7 +183,7 @@ final class ResourceTables implements ResourceStore {
     }
 
     /**
-     * One retention pass: raw samples older than {@code samplesKept}, minute rows older than 31 days, hour
+     * One retention pass: raw samples older than {@code samplesKept}, minute rows older than 8 days, hour
      * rows older than {@code hoursKept}. Each table is clustered by time, so each delete is a range.
      */
     static int retain(Connection c, long nowMicros, Duration samplesKept, Duration hoursKept) throws SQLException {

@@ -139,8 +139,17 @@ abstract class ResourceErrorStoreContract {
         store.resources().write(samples(clock.instant().minusSeconds(60), 60, 0), NODE_1);
         store.retainNow();
         assertEquals(6, Sql.longValue(database(), url, "SELECT COUNT(*) FROM resource_sample"));
-        assertTrue(Sql.longValue(database(), url, "SELECT COUNT(*) FROM resource_rollup WHERE bucket < "
-                + Records.micros(T0.plusSeconds(3600))) >= 3, "minute and hour rows of two days ago stay");
+        assertEquals(3, Sql.longValue(database(), url, "SELECT COUNT(*) FROM resource_rollup WHERE bucket < "
+                + Records.micros(T0.plusSeconds(3600))), "two minute rows and the hour row of two days ago stay");
+
+        Instant tenDaysAgo = clock.instant().minus(Duration.ofDays(10));
+        store.resources().write(samples(tenDaysAgo, 60, 0), NODE_1);
+        store.retainNow();
+        long old = Records.micros(tenDaysAgo.plusSeconds(3600));
+        assertEquals(0, Sql.longValue(database(), url, "SELECT COUNT(*) FROM resource_rollup WHERE span = 60 AND bucket < " + old),
+                "minute rows go after 8 days");
+        assertEquals(1, Sql.longValue(database(), url, "SELECT COUNT(*) FROM resource_rollup WHERE span = 3600 AND bucket < " + old),
+                "hour rows stay as long as the request rollups");
     }
 
     static RequestRecord failed(Endpoint e, Instant at, Throwable error) {

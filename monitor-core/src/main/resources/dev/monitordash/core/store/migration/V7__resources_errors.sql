@@ -13,7 +13,7 @@ CREATE TABLE resource_sample (
     PRIMARY KEY (at, origin_id)
 )${without_rowid};
 
--- Downsampled rows for long ranges: per minute (span 60, kept 31 days) and per hour (span 3600, kept as
+-- Downsampled rows for long ranges: per minute (span 60, kept 8 days: longer views read hours) and per hour (span 3600, kept as
 -- long as the request rollups). Each holds count, minimum, sum and maximum of every figure
 -- (ResourceSummary's format), added to by the sampling thread as it writes each sample.
 CREATE TABLE resource_rollup (

@@ -65,7 +65,7 @@ function causeCell(g) {
     el('a', { href: groupUrl(g.id), className: 'mono', title: g.exception, text: shortClass(g.exception), dataset: { group: String(g.id) } }),
     g.rootCause ? el('span', { className: 'muted small', text: ` caused by ${shortClass(g.rootCause)}` }) : null,
     g.message ? el('span', { className: 'row-note error-message', text: g.message }) : null,
-    g.frame ? el('span', { className: 'row-note mono', text: `at ${g.frame}` }) : null);
+    g.frame ? el('span', { className: 'row-note mono' }, 'at ', breakable(g.frame, '.$')) : null);
 }
 
 function columns() {

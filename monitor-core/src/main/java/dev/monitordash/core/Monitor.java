@@ -8,6 +8,7 @@ import dev.monitordash.core.endpoint.EndpointRegistry;
 import dev.monitordash.core.endpoint.MonitoringLevel;
 import dev.monitordash.core.logging.StartupLog;
 import dev.monitordash.core.metrics.MonitorMetrics;
+import dev.monitordash.core.outlier.JnaCleaner;
 import dev.monitordash.core.outlier.OutlierDetector;
 import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.query.DashboardQueries;
@@ -360,6 +361,7 @@ public final class Monitor implements AutoCloseable {
         profiler.close();
         if (resources != null) {
             resources.close();
+            JnaCleaner.stopIfOwnedBy(application); // OSHI, on the resource thread, may have started it
         }
         pipeline.close();
         store.close();

@@ -40,6 +40,16 @@ public final class ResourceSample {
         return values[metric.ordinal()];
     }
 
+    /**
+     * {@code part} as a percentage of {@code whole} (memory, swap or disk in use of their size): what a
+     * "memory above 80 %" condition compares. NaN when either is missing or the whole is not positive.
+     */
+    public double percent(ResourceMetric part, ResourceMetric whole) {
+        double p = value(part);
+        double w = value(whole);
+        return Double.isNaN(p) || Double.isNaN(w) || w <= 0 ? Double.NaN : p / w * 100;
+    }
+
     /** CPU per logical processor, percent; empty before the second sample or without OSHI. */
     public double[] cores() {
         return cores.clone();

@@ -34,6 +34,19 @@ class ResourceSampleTest {
     }
 
     @Test
+    void percentOfAWholeIsWhatAMemoryConditionCompares() {
+        double[] v = new double[ResourceMetric.values().length];
+        Arrays.fill(v, Double.NaN);
+        v[ResourceMetric.HOST_MEMORY_USED.ordinal()] = 12e9;
+        v[ResourceMetric.HOST_MEMORY_TOTAL.ordinal()] = 16e9;
+        v[ResourceMetric.HOST_SWAP_TOTAL.ordinal()] = 0;
+        ResourceSample s = new ResourceSample(Instant.EPOCH, v, new double[0]);
+        assertEquals(75, s.percent(ResourceMetric.HOST_MEMORY_USED, ResourceMetric.HOST_MEMORY_TOTAL), 1e-9);
+        assertTrue(Double.isNaN(s.percent(ResourceMetric.HOST_SWAP_USED, ResourceMetric.HOST_SWAP_TOTAL)));
+        assertTrue(Double.isNaN(s.percent(ResourceMetric.DISK_USED, ResourceMetric.DISK_TOTAL)));
+    }
+
+    @Test
     void blobOfAnOlderFormatWithFewerFiguresReadsTheRestAsMissing() {
         byte[] bytes = {1, 0, 1, 0x42, 0x28, 0, 0, 0, 0}; // one figure (host.cpu = 42.0), no cores
         ResourceSample s = ResourceSample.fromBytes(Instant.EPOCH, bytes);

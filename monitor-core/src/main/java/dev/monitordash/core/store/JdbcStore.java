@@ -80,6 +80,7 @@ public final class JdbcStore implements MonitorStore {
     private final JdbcDashboardQueries queries;
     private final ResourceTables resources;
     private final ErrorTables errors;
+    private final ErrorWriter errorWriter;
     private final ResourceErrorRetention resourceErrorRetention;
     private final Object migrationLock = new Object();
     private volatile boolean schemaReady;
@@ -118,7 +119,8 @@ public final class JdbcStore implements MonitorStore {
         }, clock);
         this.ownDrivers = new OwnDrivers(config.databaseUrl(), ApplicationLoader.ofCurrentThread());
         this.resources = new ResourceTables(this::transaction, this::openSnapshot);
-        this.errors = new ErrorTables(dev.monitordash.core.outlier.Masking.of(config), this::openSnapshot);
+        this.errors = new ErrorTables(this::openSnapshot);
+        this.errorWriter = new ErrorWriter(dev.monitordash.core.outlier.Masking.of(config));
         this.resourceErrorRetention = new ResourceErrorRetention(this::transaction, clock, System::nanoTime,
                 config.retentionResources(), config.retentionRollups());
     }
@@ -256,7 +258,7 @@ public final class JdbcStore implements MonitorStore {
         }
         Map<String, Long> endpointIds = new HashMap<>();
         touched.forEach((name, t) -> endpointIds.put(name, t.id));
-        errors.write(c, records, endpointIds, dictionaries.originId(c, origin), origin.version());
+        errorWriter.write(c, records, endpointIds, dictionaries.originId(c, origin), origin.version());
     }
 
     @Override

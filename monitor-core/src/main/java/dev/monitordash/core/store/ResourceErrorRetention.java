@@ -57,6 +57,6 @@ final class ResourceErrorRetention {
         long micros = EpochMicros.of(clock.instant());
         return transactions.run("delete old resource samples and errors", c ->
                 ResourceTables.retain(c, micros, samplesKept, rollupsKept)
-                        + ErrorTables.retain(c, micros - rollupsKept.toNanos() / 1_000));
+                        + ErrorWriter.retain(c, micros - rollupsKept.toNanos() / 1_000));
     }
 }

@@ -243,6 +243,18 @@ abstract class ContainerContractTest {
     }
 
     @Test
+    void anAsyncRequestWhoseDispatchThrowsIsGroupedUnderItsCause() throws Exception {
+        start(b -> b);
+        assertEquals(500, client.get("/async-fail").statusCode());
+        Await.until("the failed async record", DEADLINE, () -> rows.requestsOf("/async-fail") == 1);
+        assertEquals(500, rows.number("SELECT r.status FROM " + StoredRows.REQUESTS + " WHERE e.name = '/async-fail'"));
+        Await.until("its cause", DEADLINE, () -> rows.number("SELECT COUNT(*) FROM error_group") == 1);
+        // Tomcat hands the listeners its own wrapper of the exception; the stored stack has it either way.
+        String stack = rows.text("SELECT stack FROM error_group");
+        assertTrue(stack.contains("java.lang.IllegalStateException: async work failed"), stack);
+    }
+
+    @Test
     void recordsAnAsyncRequestWhenItCompletesWithItsFullDuration() throws Exception {
         start(b -> b);
         HttpResponse<String> response = client.get("/async", "bob");

@@ -108,6 +108,18 @@ public final class TestApp implements AutoCloseable {
                 req.startAsync().setTimeout(ASYNC_TIMEOUT_MILLIS);
             }
         }, "/async-timeout");
+        server.addServlet("async-fail", new HttpServlet() {
+            // Starts async work that dispatches back here, and the dispatch throws: the container reports
+            // it to the async listeners' onError, then completes the request with a 500.
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+                if (req.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+                    throw new IllegalStateException("async work failed");
+                }
+                AsyncContext async = req.startAsync();
+                worker.execute(async::dispatch);
+            }
+        }, "/async-fail");
         server.addServlet("default", new HttpServlet() {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {

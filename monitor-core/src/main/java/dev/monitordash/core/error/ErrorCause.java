@@ -27,10 +27,11 @@ import java.util.Set;
  * @param rootCause   class name of its innermost cause; null when it has none
  * @param message     the exception's message, masked and capped; null when it has none
  * @param frame       its first frame, folded; null for an exception without a stack
- * @param stack       the stack as {@code printStackTrace} writes it, with every message masked, capped
+ *
+ * <p>The stack to store ({@link #stackOf}) is written only for a cause the store does not know yet: it is
+ * most of the work (a string per frame), and a known cause keeps its first stack.
  */
-public record ErrorCause(String fingerprint, String exception, String rootCause, String message, String frame,
-        String stack) {
+public record ErrorCause(String fingerprint, String exception, String rootCause, String message, String frame) {
 
     /** The servlet module's filter: every request's stack passes it on its way from the container. */
     static final String ENTRY = "dev.monitordash.servlet.MonitoringFilter";
@@ -74,7 +75,12 @@ public record ErrorCause(String fingerprint, String exception, String rootCause,
         Throwable root = chain.get(chain.size() - 1);
         return new ErrorCause(sha(key), error.getClass().getName(),
                 root == error ? null : root.getClass().getName(), masking.maskText(error.getMessage()),
-                top.length == 0 ? null : StackFolding.fold(top[0]), stack(chain, masking));
+                top.length == 0 ? null : StackFolding.fold(top[0]));
+    }
+
+    /** The stack as {@code printStackTrace} writes it, causes included, every message masked, capped. */
+    public static String stackOf(Throwable error, Masking masking) {
+        return stack(chain(error), masking);
     }
 
     private static List<Throwable> chain(Throwable error) {

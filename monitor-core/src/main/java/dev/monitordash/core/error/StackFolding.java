@@ -40,6 +40,9 @@ final class StackFolding {
     }
 
     static String foldClass(String className) {
+        if (className.indexOf('$') < 0) {
+            return className; // most frames: nothing generated to fold, no regex run
+        }
         if (JDK_PROXY.matcher(className).matches()) {
             return "$Proxy";
         }
@@ -48,6 +51,9 @@ final class StackFolding {
     }
 
     static String foldMethod(String method) {
+        if (method.indexOf('$') < 0) {
+            return method;
+        }
         if (ACCESS_METHOD.matcher(method).matches()) {
             return "access$";
         }

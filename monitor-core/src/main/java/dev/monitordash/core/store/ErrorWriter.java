@@ -31,13 +31,15 @@ final class ErrorWriter {
     /** One cause's share of a batch. */
     private static final class Share {
         final ErrorCause cause;
+        final Throwable sample; // its stack is written only if the cause is new
         long count;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         final Map<List<Long>, Long> hours = new HashMap<>(); // (hour, endpoint id) -> occurrences
 
-        Share(ErrorCause cause) {
+        Share(ErrorCause cause, Throwable sample) {
             this.cause = cause;
+            this.sample = sample;
         }
     }
 
@@ -62,7 +64,8 @@ final class ErrorWriter {
             } catch (RuntimeException e) {
                 continue; // an exception whose getMessage() or getStackTrace() throws: not groupable
             }
-            Share s = shares.computeIfAbsent(cause.fingerprint(), f -> new Share(cause));
+            Throwable error = r.error();
+            Share s = shares.computeIfAbsent(cause.fingerprint(), f -> new Share(cause, error));
             long at = r.startEpochMicros();
             s.count++;
             s.first = Math.min(s.first, at);
@@ -73,7 +76,7 @@ final class ErrorWriter {
             return;
         }
         for (Share s : shares.values()) {
-            long groupId = upsertGroup(c, s);
+            long groupId = upsertGroup(c, s, masking);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO error_hour "
                     + "(hour, group_id, endpoint_id, origin_id, occurrences) VALUES (?, ?, ?, ?, ?) "
                     + "ON CONFLICT (hour, group_id, endpoint_id, origin_id) "
@@ -106,7 +109,7 @@ final class ErrorWriter {
         }
     }
 
-    private static long upsertGroup(Connection c, Share s) throws SQLException {
+    private static long upsertGroup(Connection c, Share s, Masking masking) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE error_group SET "
                 + "occurrences = occurrences + ?, "
                 + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
@@ -129,7 +132,7 @@ final class ErrorWriter {
                     insert.setString(3, cause.rootCause());
                     insert.setString(4, cause.message());
                     insert.setString(5, cause.frame());
-                    insert.setString(6, cause.stack());
+                    insert.setString(6, ErrorCause.stackOf(s.sample, masking));
                     insert.setLong(7, s.count);
                     insert.setLong(8, s.first);
                     insert.setLong(9, s.last);

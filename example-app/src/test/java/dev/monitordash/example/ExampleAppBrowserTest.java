@@ -48,6 +48,7 @@ class ExampleAppBrowserTest {
     private static String base;
     private static BrowserSession browser;
     private static boolean available;
+    private static int uploadFailures;
 
     @BeforeAll
     static void start() throws Exception {
@@ -83,9 +84,14 @@ class ExampleAppBrowserTest {
                     .header("X-User", "user" + (i % 4)).timeout(Duration.ofSeconds(20));
             client.send(request.build(), HttpResponse.BodyHandlers.discarding());
         }
-        for (int i = 0; i < 10; i++) {
-            client.send(HttpRequest.newBuilder(URI.create(base + "/api/upload")).header("X-User", "user1")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
+        // Uploads fail now and then (8 %, an exception): send until three have, for the errors page.
+        for (int i = 0; i < 1_000 && (i < 10 || uploadFailures < 3); i++) {
+            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/upload"))
+                    .header("X-User", "user1").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() == 500) {
+                uploadFailures++;
+            }
         }
     }
 
@@ -126,6 +132,34 @@ class ExampleAppBrowserTest {
         // The demo puts the endpoint that sometimes hangs at level 2, so its outliers are caught.
         assertEquals("2", feeds.findElement(By.tagName("select")).getAttribute("value"));
         browser.screenshot("example-rules");
+    }
+
+    @Test
+    void errorsPageGroupsTheFailedUploadsUnderOneCause() throws Exception {
+        assertTrue(uploadFailures >= 3, "uploads that failed: " + uploadFailures);
+        // The writer is asynchronous: reload until every failure the client saw is counted.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String count = "";
+        WebElement row = null;
+        while (System.nanoTime() < deadline) {
+            browser.open("errors");
+            browser.awaitReady("section-errors");
+            row = browser.driver().findElements(By.cssSelector("#errors-table tbody tr")).stream()
+                    .filter(r -> r.getText().contains("upload storage unavailable")).findFirst().orElse(null);
+            count = row == null ? "" : BrowserSession.cells(row).get(1);
+            if (row != null && Integer.parseInt(count.replace(",", "")) >= uploadFailures) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(row != null, "a row for the uploads' cause");
+        List<String> cells = BrowserSession.cells(row);
+        assertTrue(cells.get(0).startsWith("IllegalStateException"), cells.toString());
+        assertTrue(cells.get(0).contains("UploadServlet.doPost"), cells.toString());
+        assertTrue(Integer.parseInt(count.replace(",", "")) >= uploadFailures, count + " < " + uploadFailures);
+        assertTrue(cells.get(5).contains(VERSION), cells.toString());
+        assertTrue(cells.get(6).contains("/api/upload"), cells.toString());
+        browser.screenshot("example-errors");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.monitordash.core.endpoint.EndpointRegistry;
 import dev.monitordash.core.endpoint.MonitoringLevel;
 import dev.monitordash.core.logging.StartupLog;
 import dev.monitordash.core.metrics.MonitorMetrics;
+import dev.monitordash.core.outlier.JnaCleaner;
 import dev.monitordash.core.outlier.OutlierDetector;
 import dev.monitordash.core.profile.Profiler;
 import dev.monitordash.core.query.DashboardQueries;
@@ -18,6 +19,10 @@ import dev.monitordash.core.record.Origin;
 import dev.monitordash.core.record.PipelineStats;
 import dev.monitordash.core.record.RecordPipeline;
 import dev.monitordash.core.record.RequestRecord;
+import dev.monitordash.core.error.ErrorGroups;
+import dev.monitordash.core.resource.ResourceRecorder;
+import dev.monitordash.core.resource.ResourceSampler;
+import dev.monitordash.core.resource.ResourceSeries;
 import dev.monitordash.core.store.JdbcStore;
 import dev.monitordash.core.config.ConfigKey;
 import dev.monitordash.core.store.DurationTotal;
@@ -62,6 +67,7 @@ public final class Monitor implements AutoCloseable {
     private final MonitorMetrics metrics; // null unless monitordash.prometheus.enabled
     private final VersionReports versionReports;
     private final Alerting alerting; // null for a store without SQL (test doubles)
+    private final ResourceRecorder resources; // null when monitordash.resources.period is 0
     private final Thread exitHook = new Thread(this::flushBeforeExit, "monitordash-exit-flush");
     private volatile boolean storeProblemReported;
     private String checkedUrl; // the SQLite URL whose file system problems name the path; null: none
@@ -106,6 +112,11 @@ public final class Monitor implements AutoCloseable {
                 });
         this.alerting = store.supportsSql() ? Alerting.start(store, config,
                 () -> store instanceof JdbcStore jdbc ? jdbc.loadVersions() : List.of()) : null;
+        this.resources = config.resourcesPeriod().isZero() ? null : new ResourceRecorder(
+                new ResourceSampler(SqliteLocation.fileOf(config.databaseUrl()).orElse(null), pipeline::stats,
+                        Clock.systemUTC()),
+                store.resources(), new Origin(version.name(), config.serviceName(), config.instanceName()),
+                config.resourcesPeriod());
     }
 
     /**
@@ -152,6 +163,9 @@ public final class Monitor implements AutoCloseable {
     private Monitor begin(boolean waitForRestore) {
         pipeline.submit(this::restore);
         pipeline.start();
+        if (resources != null) {
+            resources.start();
+        }
         startOutliersIfInUse();
         if (waitForRestore) {
             try {
@@ -338,6 +352,20 @@ public final class Monitor implements AutoCloseable {
         return Optional.ofNullable(alerting);
     }
 
+    /**
+     * This instance's resource samples of the last hour, in memory: what alert conditions read (latest
+     * sample, a window). Empty with {@code monitordash.resources.period} 0. Longer ranges and other
+     * instances: {@code store().resources().history(...)}.
+     */
+    public ResourceSeries resources() {
+        return resources == null ? ResourceSeries.NONE : resources.series();
+    }
+
+    /** Errors grouped by cause (stored with the request batches). */
+    public ErrorGroups errors() {
+        return store.errors();
+    }
+
     public PipelineStats stats() {
         return pipeline.stats();
     }
@@ -358,6 +386,10 @@ public final class Monitor implements AutoCloseable {
         }
         outliers.close();
         profiler.close();
+        if (resources != null) {
+            resources.close();
+            JnaCleaner.stopIfOwnedBy(application); // OSHI, on the resource thread, may have started it
+        }
         pipeline.close();
         store.close();
         JGitThreads.stopIfOwnedBy(application);

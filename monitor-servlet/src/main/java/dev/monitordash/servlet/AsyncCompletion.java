@@ -4,6 +4,8 @@ import dev.monitordash.core.endpoint.Endpoint;
 import dev.monitordash.core.outlier.OutlierWatch;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,6 +30,7 @@ final class AsyncCompletion implements AsyncListener {
     private final OutlierWatch watch;
     private final String test;
     private volatile boolean failed;
+    private volatile Throwable error;
     private volatile boolean recorded;
 
     AsyncCompletion(MonitoringFilter filter, HttpServletResponse response, HttpServletMapping mapping,
@@ -63,15 +66,30 @@ final class AsyncCompletion implements AsyncListener {
                 status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
             }
             filter.record(mapping, endpoint, route, startMicros, durationNanos, method, status, user, ip,
-                    outlier ? watch : null, null, test);
+                    outlier ? watch : null, null, test, status >= 500 ? error(event) : null);
         } catch (Throwable t) {
             filter.monitoringFailed(t);
         }
     }
 
+    /**
+     * The exception the async work failed with: what the container gave {@code onError} (Tomcat), else the
+     * specification's error attribute, which the container sets for its error handling of a dispatch that
+     * threw (Jetty does not call {@code onError} for that).
+     */
+    private Throwable error(AsyncEvent event) {
+        if (error != null) {
+            return error;
+        }
+        ServletRequest request = event.getSuppliedRequest();
+        Object attribute = request == null ? null : request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        return attribute instanceof Throwable t ? t : null;
+    }
+
     @Override
     public void onError(AsyncEvent event) {
         failed = true;
+        error = event.getThrowable();
     }
 
     /** Nothing to do: the container (or the app's own listener) sets the status before completing. */

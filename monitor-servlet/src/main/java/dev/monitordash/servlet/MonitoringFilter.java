@@ -17,6 +17,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -159,10 +160,10 @@ public final class MonitoringFilter implements Filter {
         try {
             chain.doFilter(request, response);
         } catch (Throwable t) {
-            afterChain(request, response, mapping, measured, startMicros, true);
+            afterChain(request, response, mapping, measured, startMicros, t);
             throw t;
         }
-        afterChain(request, response, mapping, measured, startMicros, false);
+        afterChain(request, response, mapping, measured, startMicros, null);
     }
 
     // Level 3: the profiler's one thread samples this thread's stack until the request ends.
@@ -187,7 +188,8 @@ public final class MonitoringFilter implements Filter {
     }
 
     private void afterChain(HttpServletRequest request, HttpServletResponse response, HttpServletMapping mapping,
-            MeasuredRequest measured, long startMicros, boolean threw) {
+            MeasuredRequest measured, long startMicros, Throwable thrown) {
+        boolean threw = thrown != null;
         measured.dispatchReturned();
         Endpoint endpoint = measured.gate;
         long startNanos = measured.startNanos;
@@ -218,9 +220,9 @@ public final class MonitoringFilter implements Filter {
                 return;
             }
             boolean outlier = watch != null && watch.finish();
-            record(mapping, endpoint, route, startMicros, durationNanos, method,
-                    threw ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), user, ip,
-                    outlier ? watch : null, profile, test);
+            int status = threw ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
+            record(mapping, endpoint, route, startMicros, durationNanos, method, status, user, ip,
+                    outlier ? watch : null, profile, test, threw ? thrown : errorAttribute(request, status));
         } catch (Throwable t) {
             monitoringFailed(t);
         } finally {
@@ -246,16 +248,28 @@ public final class MonitoringFilter implements Filter {
         }
     }
 
+    /**
+     * A 5xx the application answered itself after catching an exception (a framework's error handling) may
+     * say which in the servlet specification's attribute: then its cause is grouped as a thrown one.
+     */
+    private static Throwable errorAttribute(HttpServletRequest request, int status) {
+        if (status < 500) {
+            return null;
+        }
+        Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        return error instanceof Throwable t ? t : null;
+    }
+
     /** Records a finished request under the endpoint its route and status name, unless that is off. */
     void record(HttpServletMapping mapping, Endpoint measured, String route, long startMicros, long durationNanos,
             String method, int status, String user, String ip, OutlierWatch outlier, ProfiledRequest profile,
-            String test) {
+            String test, Throwable error) {
         Endpoint endpoint = naming.recordedUnder(measured, route, mapping, status);
         if (endpoint.level() == MonitoringLevel.OFF) {
             return;
         }
         monitor.record(new RequestRecord(endpoint, startMicros, durationNanos, method, status, user, ip, outlier,
-                profile, test));
+                profile, test, error));
     }
 
     private String user(HttpServletRequest request) {

@@ -215,6 +215,46 @@ abstract class ContainerContractTest {
     }
 
     @Test
+    void groupsThrownExceptionsAndHandled5xxByCauseWithMaskedMessages() throws Exception {
+        start(b -> b);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(500, client.get("/fail", "alice").statusCode());
+        }
+        for (int i = 0; i < 2; i++) {
+            // Tomcat takes the attribute for a thrown exception once the filter chain has returned, and
+            // answers 500 itself; the filter saw the application's 503 either way.
+            int status = client.get("/handled?id=" + i, "bob").statusCode();
+            assertTrue(status == 503 || status == 500, "status " + status);
+        }
+        assertEquals(200, client.get("/hello").statusCode());
+        awaitMarker();
+
+        assertEquals(Map.of("java.lang.IllegalStateException 3", 1L, "java.lang.IllegalArgumentException 2", 1L),
+                rows.countsBy("SELECT exception, occurrences, COUNT(*) FROM error_group GROUP BY exception, occurrences"));
+        assertEquals("failure #1", rows.text("SELECT message FROM error_group WHERE exception LIKE '%IllegalState%'"));
+        String handled = rows.text("SELECT message FROM error_group WHERE exception LIKE '%IllegalArgument%'");
+        assertEquals("no stock for item 0 (password=\u2022\u2022\u2022)", handled);
+        String frame = rows.text("SELECT frame FROM error_group WHERE exception LIKE '%IllegalArgument%'");
+        assertTrue(frame.startsWith("dev.monitordash.servlet.testing.TestApp$") && frame.endsWith(".lookUp"), frame);
+        assertEquals(Map.of("/fail " + VERSION + " 3", 1L, "/handled " + VERSION + " 2", 1L), rows.countsBy(
+                "SELECT e.name, o.version, SUM(h.occurrences), COUNT(DISTINCT h.group_id) FROM error_hour h "
+                        + "JOIN endpoint e ON e.id = h.endpoint_id JOIN origin o ON o.id = h.origin_id "
+                        + "GROUP BY e.name, o.version"));
+    }
+
+    @Test
+    void anAsyncRequestWhoseDispatchThrowsIsGroupedUnderItsCause() throws Exception {
+        start(b -> b);
+        assertEquals(500, client.get("/async-fail").statusCode());
+        Await.until("the failed async record", DEADLINE, () -> rows.requestsOf("/async-fail") == 1);
+        assertEquals(500, rows.number("SELECT r.status FROM " + StoredRows.REQUESTS + " WHERE e.name = '/async-fail'"));
+        Await.until("its cause", DEADLINE, () -> rows.number("SELECT COUNT(*) FROM error_group") == 1);
+        // Tomcat hands the listeners its own wrapper of the exception; the stored stack has it either way.
+        String stack = rows.text("SELECT stack FROM error_group");
+        assertTrue(stack.contains("java.lang.IllegalStateException: async work failed"), stack);
+    }
+
+    @Test
     void recordsAnAsyncRequestWhenItCompletesWithItsFullDuration() throws Exception {
         start(b -> b);
         HttpResponse<String> response = client.get("/async", "bob");

@@ -256,6 +256,14 @@ final class Checks {
         return durationBetween(ConfigKey.ALERTS_PERIOD, v, Duration.ofSeconds(1), Duration.ofHours(1));
     }
 
+    /** Zero switches sampling off; below a second it would cost more than the 1 % of a core it may. */
+    Duration resourcesPeriod(Duration v) {
+        if (v != null && v.isZero()) {
+            return v;
+        }
+        return durationBetween(ConfigKey.RESOURCES_PERIOD, v, Duration.ofSeconds(1), Duration.ofHours(1));
+    }
+
     static final Duration MAX_RETENTION = Duration.ofDays(3650);
 
     Duration retentionRequests(Duration v) {

@@ -173,7 +173,15 @@ public enum ConfigKey {
                     + " request rules run on one instance of those sharing the database. 0: no evaluation here."),
     ALERTS_REPEAT("monitordash.alerts.repeat", "4h", null,
             "a duration from 1m to 7d such as 4h or 30m",
-            "How often a firing alert is notified again while it keeps firing.");
+            "How often a firing alert is notified again while it keeps firing."),
+    RESOURCES_PERIOD("monitordash.resources.period", "10s", null,
+            "0 (off) or a duration from 1s to 1h such as 10s, 30s or 1m",
+            "How often the one resource thread samples host CPU, memory, swap, disk, load and the JVM's heap,"
+                    + " GC and threads into the store's resource series (docs/resources.md); 0: no sampling."),
+    RETENTION_RESOURCES("monitordash.retention.resources", "2d", null,
+            "a duration from 1h to 3650d such as 2d or 12h",
+            "How long raw resource samples (one per period) are kept; per-minute rows are kept 8 days and"
+                    + " per-hour rows as long as monitordash.retention.rollups.");
 
     private final String property;
     private final String env;

@@ -65,6 +65,8 @@ public final class MonitorConfig {
     private final int reportMinRequests;
     private final Duration retentionRequests;
     private final Duration retentionRollups;
+    private final Duration resourcesPeriod;
+    private final Duration retentionResources;
     private final boolean prometheusEnabled;
     private final String prometheusToken;
     private final Duration alertsPeriod;
@@ -123,6 +125,9 @@ public final class MonitorConfig {
         this.alertsPeriod = c.alertsPeriod(b.alertsPeriod);
         this.alertsRepeat = c.durationBetween(ConfigKey.ALERTS_REPEAT, b.alertsRepeat, Duration.ofMinutes(1),
                 Duration.ofDays(7));
+        this.resourcesPeriod = c.resourcesPeriod(b.resourcesPeriod);
+        this.retentionResources = c.durationBetween(ConfigKey.RETENTION_RESOURCES, b.retentionResources,
+                Duration.ofHours(1), Checks.MAX_RETENTION);
         this.sources = Collections.unmodifiableMap(new EnumMap<>(b.sources));
     }
 
@@ -201,6 +206,10 @@ public final class MonitorConfig {
     public Duration retentionRequests() { return retentionRequests; }
     /** How long rollups are kept; at least {@link #retentionRequests()}. */
     public Duration retentionRollups() { return retentionRollups; }
+    /** How often resources are sampled; zero: never. */
+    public Duration resourcesPeriod() { return resourcesPeriod; }
+    /** How long raw resource samples are kept. */
+    public Duration retentionResources() { return retentionResources; }
     /** Whether {@code <dashboard path>/metrics} serves metrics for Prometheus. */
     public boolean prometheusEnabled() { return prometheusEnabled; }
     /** The bearer token a scraper must send; empty: the dashboard login protects the route. */
@@ -291,6 +300,8 @@ public final class MonitorConfig {
             case PROMETHEUS_TOKEN -> prometheusToken == null ? "(not set: the dashboard login)" : MASK;
             case ALERTS_PERIOD -> alertsPeriod.isZero() ? "0 (off)" : Values.format(alertsPeriod);
             case ALERTS_REPEAT -> Values.format(alertsRepeat);
+            case RESOURCES_PERIOD -> resourcesPeriod.isZero() ? "0 (off)" : Values.format(resourcesPeriod);
+            case RETENTION_RESOURCES -> Values.format(retentionResources);
         };
     }
 
@@ -355,6 +366,8 @@ public final class MonitorConfig {
         String prometheusToken;
         Duration alertsPeriod;
         Duration alertsRepeat;
+        Duration resourcesPeriod;
+        Duration retentionResources;
         /** Where each value came from; a key without an entry holds its default. */
         final Map<ConfigKey, String> sources = new EnumMap<>(ConfigKey.class);
 
@@ -462,6 +475,12 @@ public final class MonitorConfig {
         public Builder alertsPeriod(Duration v) { alertsPeriod = v; return code(ConfigKey.ALERTS_PERIOD); }
         /** How often a firing alert is notified again. */
         public Builder alertsRepeat(Duration v) { alertsRepeat = v; return code(ConfigKey.ALERTS_REPEAT); }
+        /** How often the resource thread samples (docs/resources.md); zero: no sampling. */
+        public Builder resourcesPeriod(Duration v) { resourcesPeriod = v; return code(ConfigKey.RESOURCES_PERIOD); }
+        public Builder retentionResources(Duration v) {
+            retentionResources = v;
+            return code(ConfigKey.RETENTION_RESOURCES);
+        }
 
         /**
          * Sets a key from its text form, exactly as a properties file would (e.g. servlet init parameters).
@@ -553,6 +572,8 @@ public final class MonitorConfig {
                     case PROMETHEUS_TOKEN -> prometheusToken(value);
                     case ALERTS_PERIOD -> alertsPeriod(Values.duration(value));
                     case ALERTS_REPEAT -> alertsRepeat(Values.duration(value));
+                    case RESOURCES_PERIOD -> resourcesPeriod(Values.duration(value));
+                    case RETENTION_RESOURCES -> retentionResources(Values.duration(value));
                 };
             } catch (IllegalArgumentException | DateTimeException e) {
                 String was = key.isSecret() ? "" : ", was '" + value + "'";

@@ -69,6 +69,30 @@ public final class Masking {
         return out;
     }
 
+    // name=value, name: value, "name": "value"; a Bearer or Basic credential is one value.
+    private static final java.util.regex.Pattern PAIR = java.util.regex.Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_.\\-]*)(\"?\\s*[=:]\\s*)((?:Bearer|Basic)\\s+[^\\s,;&)\\]}]+|\"[^\"]*\"|'[^']*'"
+                    + "|[^\\s,;&)\\]}\"']+)");
+
+    /**
+     * Free text as it may be stored (an exception's message): the value of every {@code name=value} or
+     * {@code name: value} whose name is sensitive by the same rule as headers and parameters becomes
+     * {@value #MASK}, and the text is capped like any captured value. Null stays null.
+     */
+    public String maskText(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = PAIR.matcher(text);
+        StringBuilder sb = new StringBuilder(text.length());
+        while (m.find()) {
+            String replacement = masks(m.group(1)) ? m.group(1) + m.group(2) + MASK : m.group();
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return Truncation.cap(sb.toString(), limits.valueChars());
+    }
+
     /** The raw query string carries the same secrets as the parameters: mask them there as well. */
     String maskQuery(String query) {
         if (query == null || query.isEmpty()) {

@@ -47,6 +47,11 @@ public final class PartialReads implements AutoCloseable {
         }
     }
 
+    /** For reads outside this package (resource summaries): {@code n} stored values were left out. */
+    public static void countUnreadable(int n) {
+        add(n);
+    }
+
     /** Stored values the calls so far could not read and left out; 0 when every figure is complete. */
     public int unreadable() {
         return unreadable;

@@ -21,6 +21,10 @@ import dev.monitordash.core.profile.ProfiledRequest;
  * @param profile          set for a request at level 3: the store writes its call tree linked to the row
  * @param test             the test that made the request ({@link dev.monitordash.core.tests.RunningTests}),
  *                         when a test suite runs the application; null otherwise
+ * @param error            the exception the request ended with (thrown through the filter, or the
+ *                         container's {@code jakarta.servlet.error.exception} of a 5xx); null for every
+ *                         other request. Only referenced here: the writer thread fingerprints it, never the
+ *                         request thread
  */
 public record RequestRecord(
         Endpoint endpoint,
@@ -32,23 +36,36 @@ public record RequestRecord(
         String clientIp,
         OutlierWatch outlier,
         ProfiledRequest profile,
-        String test) {
+        String test,
+        Throwable error) {
 
-    /** A request made by no test. */
+    /** A request made by no test that ended without an exception. */
     public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
             String user, String clientIp, OutlierWatch outlier, ProfiledRequest profile) {
-        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, profile, null);
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, profile, null, null);
     }
 
     /** A request that is neither an outlier nor profiled. */
     public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
             String user, String clientIp) {
-        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null, null, null);
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, null, null, null, null);
     }
 
     /** A request that may be an outlier, not profiled. */
     public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
             String user, String clientIp, OutlierWatch outlier) {
-        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, null, null);
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, null, null, null);
+    }
+
+    /** A request made by a test, without an exception. */
+    public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
+            String user, String clientIp, OutlierWatch outlier, ProfiledRequest profile, String test) {
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, profile, test, null);
+    }
+
+    /** A request made by no test that ended with an exception. */
+    public RequestRecord(Endpoint endpoint, long startEpochMicros, long durationNanos, String method, int status,
+            String user, String clientIp, OutlierWatch outlier, ProfiledRequest profile, Throwable error) {
+        this(endpoint, startEpochMicros, durationNanos, method, status, user, clientIp, outlier, profile, null, error);
     }
 }

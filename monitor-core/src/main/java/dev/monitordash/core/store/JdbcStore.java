@@ -79,6 +79,10 @@ public final class JdbcStore implements MonitorStore {
     private final BatchWriter batchWriter;
     private final JdbcDashboardQueries queries;
     private final JdbcTestStore tests;
+    private final ResourceTables resources;
+    private final ErrorTables errors;
+    private final ErrorWriter errorWriter;
+    private final ResourceErrorRetention resourceErrorRetention;
     private final Object migrationLock = new Object();
     private volatile boolean schemaReady;
     private final OwnDrivers ownDrivers;
@@ -121,6 +125,11 @@ public final class JdbcStore implements MonitorStore {
         }, clock);
         this.tests = new JdbcTestStore(this::inTransaction, this::openSnapshot, clock);
         this.ownDrivers = new OwnDrivers(config.databaseUrl(), ApplicationLoader.ofCurrentThread());
+        this.resources = new ResourceTables(this::transaction, this::openSnapshot);
+        this.errors = new ErrorTables(this::openSnapshot);
+        this.errorWriter = new ErrorWriter(dev.monitordash.core.outlier.Masking.of(config));
+        this.resourceErrorRetention = new ResourceErrorRetention(this::transaction, clock, System::nanoTime,
+                config.retentionResources(), config.retentionRollups());
     }
 
     /** Opens the store of {@link MonitorConfig#databaseUrl()}; see {@link #open(MonitorConfig, Clock)}. */
@@ -233,8 +242,40 @@ public final class JdbcStore implements MonitorStore {
         // Outside the transaction: a capture still being taken must not hold the database's write lock.
         Map<RequestRecord, OutlierCapture> captures = finishedCaptures(records);
         Map<String, BatchWriter.Touched> touched = inTransaction("write " + records.size() + " request records",
-                c -> batchWriter.write(c, records, captures, origin));
+                c -> {
+                    Map<String, BatchWriter.Touched> t = batchWriter.write(c, records, captures, origin);
+                    writeErrors(c, records, t, origin);
+                    return t;
+                });
         batchWriter.committed(touched);
+    }
+
+    /** The batch's exceptions to their causes' groups, in the batch's transaction (only when it has any). */
+    private void writeErrors(Connection c, List<RequestRecord> records, Map<String, BatchWriter.Touched> touched,
+            Origin origin) throws SQLException {
+        boolean any = false;
+        for (RequestRecord r : records) {
+            if (r.error() != null) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        Map<String, Long> endpointIds = new HashMap<>();
+        touched.forEach((name, t) -> endpointIds.put(name, t.id));
+        errorWriter.write(c, records, endpointIds, dictionaries.originId(c, origin), origin.version());
+    }
+
+    @Override
+    public dev.monitordash.core.resource.ResourceStore resources() {
+        return resources;
+    }
+
+    @Override
+    public dev.monitordash.core.error.ErrorGroups errors() {
+        return errors;
     }
 
     private static Map<RequestRecord, OutlierCapture> finishedCaptures(List<RequestRecord> records) {
@@ -398,7 +439,7 @@ public final class JdbcStore implements MonitorStore {
     /** One bounded step of background work if due (V1 conversion, user rollups, retention); never throws. */
     @Override
     public boolean maintain() {
-        return maintenance.runDue();
+        return maintenance.runDue() | resourceErrorRetention.runDue();
     }
 
     /**
@@ -413,6 +454,7 @@ public final class JdbcStore implements MonitorStore {
     /** Runs one whole retention pass now (tests; the writer runs them every 10 minutes). */
     public void retainNow() {
         maintenance.retainNow();
+        resourceErrorRetention.runNow();
     }
 
     @Override

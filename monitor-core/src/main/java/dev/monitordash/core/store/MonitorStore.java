@@ -109,6 +109,16 @@ public interface MonitorStore extends AutoCloseable {
         throw new UnsupportedOperationException("this store has no SQL database");
     }
 
+    /** Resource samples over time (docs/resources.md); a store without them keeps nothing. */
+    default dev.monitordash.core.resource.ResourceStore resources() {
+        return dev.monitordash.core.resource.ResourceStore.NONE;
+    }
+
+    /** Errors grouped by cause, written with the request batches; a store without them has none. */
+    default dev.monitordash.core.error.ErrorGroups errors() {
+        return dev.monitordash.core.error.ErrorGroups.NONE;
+    }
+
     /** The read side: the queries behind the dashboard's pages. */
     DashboardQueries queries();
 

@@ -33,6 +33,7 @@ final class SchemaMigrator {
             new Migration(4, "compact requests and rollups", "V4__compact_requests_rollups.sql"),
             new Migration(5, "request kinds and start times in milliseconds", "V5__request_kinds_millis.sql"),
             new Migration(6, "alert rules, states, silences, receivers and notifications", "V6__alerts.sql"),
+            new Migration(7, "resources over time and errors grouped by cause", "V7__resources_errors.sql"),
             new Migration(8, "test runs, test hits and API tokens", "V8__tests.sql"));
 
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -279,7 +279,9 @@ class ConfigLoaderTest {
                 "monitordash.prometheus.enabled=true",
                 "monitordash.prometheus.token=scrape-token-0123456789",
                 "monitordash.alerts.period=15s",
-                "monitordash.alerts.repeat=1h");
+                "monitordash.alerts.repeat=1h",
+                "monitordash.resources.period=30s",
+                "monitordash.retention.resources=12h");
         MonitorConfig c = load();
         for (ConfigKey k : ConfigKey.values()) {
             assertTrue(c.sourceOf(k).startsWith("file "), k.property());

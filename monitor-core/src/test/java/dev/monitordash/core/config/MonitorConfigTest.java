@@ -85,6 +85,8 @@ class MonitorConfigTest {
                 "scrape-token-0123456789", "short-token");
         put(ConfigKey.ALERTS_PERIOD, "5s", MonitorConfig::alertsPeriod, Duration.ofSeconds(5), "500ms");
         put(ConfigKey.ALERTS_REPEAT, "30m", MonitorConfig::alertsRepeat, Duration.ofMinutes(30), "10s");
+        put(ConfigKey.RESOURCES_PERIOD, "30s", MonitorConfig::resourcesPeriod, Duration.ofSeconds(30), "500ms");
+        put(ConfigKey.RETENTION_RESOURCES, "12h", MonitorConfig::retentionResources, Duration.ofHours(12), "10m");
     }
 
     private static void put(ConfigKey key, String valid, Function<MonitorConfig, Object> read, Object expected,

@@ -53,6 +53,19 @@ public final class StoredRows {
         }
     }
 
+    /** The first column of the first row as text. */
+    public String text(String sql) {
+        try (Connection c = connector.open(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new AssertionError("no row for " + sql);
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /**
      * Runs a query whose last column is a count and whose other columns make its key: the key is those
      * columns' values joined with single spaces ("null" for SQL NULL).

@@ -61,6 +61,23 @@ public final class TestApp implements AutoCloseable {
                 throw e;
             }
         }, "/fail");
+        server.addServlet("handled", new HttpServlet() {
+            // As a framework's error handling does: the exception is caught, the 5xx answered by the
+            // application, and the exception left in the specification's attribute.
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                try {
+                    lookUp(req.getParameter("id"));
+                } catch (IllegalArgumentException e) {
+                    req.setAttribute(RequestDispatcher.ERROR_EXCEPTION, e);
+                    write(resp, 503, "unavailable");
+                }
+            }
+
+            private void lookUp(String id) {
+                throw new IllegalArgumentException("no stock for item " + id + " (password=hunter2)");
+            }
+        }, "/handled");
         server.addServlet("error-page", new HttpServlet() {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -91,6 +108,18 @@ public final class TestApp implements AutoCloseable {
                 req.startAsync().setTimeout(ASYNC_TIMEOUT_MILLIS);
             }
         }, "/async-timeout");
+        server.addServlet("async-fail", new HttpServlet() {
+            // Starts async work that dispatches back here, and the dispatch throws: the container reports
+            // it to the async listeners' onError, then completes the request with a 500.
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+                if (req.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+                    throw new IllegalStateException("async work failed");
+                }
+                AsyncContext async = req.startAsync();
+                worker.execute(async::dispatch);
+            }
+        }, "/async-fail");
         server.addServlet("default", new HttpServlet() {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -33,6 +33,8 @@ public final class ApiRoutes {
     private final OutlierRoutes outliers;
     private final TestRoutes tests;
     private final AlertRoutes alerts;
+    private final ResourceRoutes resources;
+    private final ErrorRoutes errors;
 
     public ApiRoutes(Monitor monitor) {
         this(monitor, Clock.systemUTC());
@@ -47,6 +49,8 @@ public final class ApiRoutes {
         this.outliers = new OutlierRoutes(monitor, clock);
         this.tests = new TestRoutes(monitor, clock);
         this.alerts = new AlertRoutes(monitor, clock);
+        this.resources = new ResourceRoutes(monitor, clock);
+        this.errors = new ErrorRoutes(monitor, clock);
     }
 
     public void handle(Exchange ex, UserSession session) throws IOException {
@@ -84,7 +88,7 @@ public final class ApiRoutes {
                 break;
             default:
                 if (!analytics.handle(ex, session) && !outliers.handle(ex) && !tests.handle(ex, session)
-                        && !alerts.handle(ex, session)) {
+                        && !alerts.handle(ex, session) && !resources.handle(ex) && !errors.handle(ex)) {
                     throw HttpError.notFound();
                 }
         }

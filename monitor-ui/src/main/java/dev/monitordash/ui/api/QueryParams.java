@@ -65,6 +65,12 @@ final class QueryParams {
                 LocalDate.ofInstant(to.minusNanos(1), zone));
     }
 
+    /** A required instant: an ISO date (its start in the dashboard's zone) or instant; 400 naming it. */
+    Instant at(String name) {
+        required(name);
+        return instant(name, false, null);
+    }
+
     /** Whether any of the parameters is present. */
     boolean hasAny(String... names) {
         for (String n : names) {

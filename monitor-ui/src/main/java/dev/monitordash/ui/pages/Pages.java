@@ -49,6 +49,8 @@ public final class Pages {
             new Page("performance", "Performance", Access.NAV),
             new Page("versions", "Versions", Access.NAV),
             new Page("reporting", "Reporting", Access.NAV),
+            new Page("resources", "Resources", Access.NAV),
+            new Page("errors", "Errors", Access.NAV),
             new Page("tests", "Tests", Access.NAV),
             new Page("export", "Export", Access.ADMIN_NAV),
             new Page("rules", "Rules", Access.NAV),

@@ -13,7 +13,7 @@ import { loadSection } from './states.js';
 import { renderBubbles } from './endpoint/bubbles.js';
 import { renderUserBoxes, renderVersionBoxes } from './endpoint/boxes.js';
 import { renderHeatmap } from './endpoint/heatmap.js';
-import { noHourlyRequests, renderHourly } from './endpoint/hourly.js';
+import { noHourlyRequests, renderHourly, renderHourlyCpu } from './endpoint/hourly.js';
 import { renderStatus } from './endpoint/status.js';
 import { ADDRESSES, hiddenText, USERS } from './endpoint/topn.js';
 
@@ -145,10 +145,33 @@ function sections(timeZone) {
     loadUsers();
   }
 
+  // The machine beside the endpoint: the same 48 hours of the resource series, one point per hour.
+  async function loadHourlyCpu(data) {
+    const note = byId('hourly-cpu-note');
+    const box = byId('hourly-cpu-box');
+    const first = data.hours[0].start;
+    const end = new Date(Date.parse(data.hours[data.hours.length - 1].start) + 3600 * 1000).toISOString();
+    try {
+      const resources = await getJson(`api/resources?from=${encodeURIComponent(first)}&to=${encodeURIComponent(end)}&step=3600`);
+      const shown = renderHourlyCpu(byId('hourly-cpu-chart'), data, resources, timeZone);
+      box.hidden = !shown;
+      note.hidden = Boolean(shown) && resources.instances.length < 2;
+      note.textContent = !shown ? 'No resource samples in these hours (see the Resources page).'
+        : `Instance ${shown.instance}; the Resources page shows the others.`;
+    } catch (e) {
+      box.hidden = true;
+      note.hidden = false;
+      note.textContent = `Could not load the CPU figures: ${e.message}`;
+    }
+  }
+
   function loadHourly() {
     const chosen = user.element.value;
     loadSection(byId('section-hourly'), () => api('hourly', userBar.params({ endpoint })),
-      (data) => renderHourly(byId('hourly-times-chart'), byId('hourly-requests-chart'), data, timeZone),
+      (data) => {
+        renderHourly(byId('hourly-times-chart'), byId('hourly-requests-chart'), data, timeZone);
+        loadHourlyCpu(data);
+      },
       { empty: chosen ? `No requests of user ${chosen} in the last 2 days.` : 'No requests in the last 2 days.', isEmpty: noHourlyRequests });
   }
 

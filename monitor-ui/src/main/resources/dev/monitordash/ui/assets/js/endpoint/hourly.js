@@ -2,7 +2,7 @@
 // time as lines, and the number of requests as bars. Hours without requests are gaps, not zeros.
 
 import { colorFor } from '../colors.js';
-import { formatCount, formatMillis, formatTime } from '../format.js';
+import { formatCount, formatMillis, formatPercent, formatTime } from '../format.js';
 import { drawChart, GRID } from '../charts/draw.js';
 
 const LINES = [
@@ -74,6 +74,51 @@ export function renderHourly(timesCanvas, requestsCanvas, data, timeZone) {
       },
     },
   });
+}
+
+const CPU_LINES = [
+  { key: 'host.cpu', label: 'Host CPU', color: '#2166ac' },
+  { key: 'process.cpu', label: 'This JVM\'s CPU', color: '#d6604d' },
+];
+
+/**
+ * The resource series' means per hour beside the hours of the execution-time chart (same labels, so a
+ * slow hour stands above a busy machine). resources: the api/resources answer for these hours with
+ * step=3600; its instance answering this page is shown, or the first when that one has no samples.
+ * Returns the instance shown, or null when no instance has samples in these hours.
+ */
+export function renderHourlyCpu(canvas, data, resources, timeZone) {
+  const series = resources.instances.find((s) => s.instance === resources.instance) ?? resources.instances[0];
+  if (!series) return null;
+  const byTime = new Map(series.times.map((t, i) => [t, i]));
+  const at = (h) => byTime.get(Date.parse(h.start));
+  drawChart(canvas, {
+    type: 'line',
+    data: {
+      labels: data.hours.map((h) => hourLabel(h.start, timeZone)),
+      datasets: CPU_LINES.map((line) => ({
+        label: line.label,
+        data: data.hours.map((h) => (at(h) === undefined ? null : series.values[line.key][at(h)])),
+        borderColor: line.color,
+        backgroundColor: line.color,
+        borderWidth: 1.5,
+        pointRadius: 2,
+        spanGaps: false,
+      })),
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: hourAxis,
+        y: { beginAtZero: true, max: 100, grid: GRID, title: { display: true, text: '%' }, afterFit: fixedWidth },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatPercent(item.raw)} (mean of the hour)` } },
+      },
+    },
+  });
+  return series;
 }
 
 /** The hourly answer is empty when none of its 48 hours had a request. */

@@ -110,13 +110,13 @@ public final class Monitor implements AutoCloseable {
                     levels.refreshIfDue();
                     store.maintain();
                 });
-        this.alerting = store.supportsSql() ? Alerting.start(store, config,
-                () -> store instanceof JdbcStore jdbc ? jdbc.loadVersions() : List.of()) : null;
         this.resources = config.resourcesPeriod().isZero() ? null : new ResourceRecorder(
                 new ResourceSampler(SqliteLocation.fileOf(config.databaseUrl()).orElse(null), pipeline::stats,
                         Clock.systemUTC()),
                 store.resources(), new Origin(version.name(), config.serviceName(), config.instanceName()),
                 config.resourcesPeriod());
+        this.alerting = store.supportsSql() ? Alerting.start(store, config,
+                () -> store instanceof JdbcStore jdbc ? jdbc.loadVersions() : List.of(), resources()) : null;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.monitordash.core.alert.notify.ReceiverStore;
 import dev.monitordash.core.config.MonitorConfig;
 import dev.monitordash.core.report.ReportSettings;
 import dev.monitordash.core.report.VersionReports;
+import dev.monitordash.core.resource.ResourceSeries;
 import dev.monitordash.core.store.MonitorStore;
 import dev.monitordash.core.store.SqliteLocation;
 import dev.monitordash.core.store.StoreException;
@@ -79,9 +80,12 @@ public final class Alerting implements AutoCloseable {
      * Starts alerting on the monitor's store: the evaluation thread unless {@code monitordash.alerts.period}
      * is 0. Nothing touches the database here; the first evaluation does, after one period.
      */
-    public static Alerting start(MonitorStore store, MonitorConfig config, Supplier<List<StoredVersion>> versions) {
+    public static Alerting start(MonitorStore store, MonitorConfig config, Supplier<List<StoredVersion>> versions,
+            ResourceSeries resources) {
         Path disk = SqliteLocation.fileOf(config.databaseUrl()).orElse(Path.of("."));
-        return new Alerting(store, config, versions, new HostResources(disk), Clock.systemUTC(), FIRST_RETRY);
+        return new Alerting(store, config, versions,
+                new SampledResources(resources, new HostResources(disk), Clock.systemUTC()), Clock.systemUTC(),
+                FIRST_RETRY);
     }
 
     /** With given resource readings, clock and first retry delay (tests). */

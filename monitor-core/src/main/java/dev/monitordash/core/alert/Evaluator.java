@@ -4,6 +4,7 @@ import dev.monitordash.core.alert.notify.Dispatcher;
 import dev.monitordash.core.alert.notify.Message;
 import dev.monitordash.core.alert.notify.Receiver;
 import dev.monitordash.core.alert.notify.ReceiverStore;
+import dev.monitordash.core.error.ErrorGroups;
 import dev.monitordash.core.store.MonitorStore;
 import dev.monitordash.core.store.StoreException;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ final class Evaluator {
     private final ReceiverStore receivers;
     private final RequestWindow window;
     private final ResourceReadings resources;
+    private final ErrorGroups errors;
     private final VersionRegressions versions;
     private final Dispatcher dispatcher;
     private final String instance;
@@ -61,6 +63,7 @@ final class Evaluator {
             ResourceReadings resources, VersionRegressions versions, Dispatcher dispatcher, String instance,
             String service, Duration period, Duration repeat, Clock clock) {
         this.store = store;
+        this.errors = store.errors();
         this.rules = rules;
         this.receivers = receivers;
         this.window = window;
@@ -172,18 +175,14 @@ final class Evaluator {
     /** Each rule's value per series; request and version rules only for the leader. */
     private Map<Long, Map<String, Double>> observe(List<AlertRule> enabled, boolean leader, Instant now) {
         Map<Long, Map<String, Double>> out = new HashMap<>();
-        Map<Metric, Double> host = null;
+        Map<Duration, Map<Metric, Double>> host = new HashMap<>();
         RequestWindow.Snapshot requests = null;
         List<VersionRegressions.Slowdown> slower = null;
         for (AlertRule rule : enabled) {
             Map<String, Double> values = new HashMap<>();
             switch (rule.metric().source()) {
-                case RESOURCE -> {
-                    if (host == null) {
-                        host = resources.read();
-                    }
-                    values.put(instance, host.get(rule.metric()));
-                }
+                case RESOURCE -> values.put(instance,
+                        host.computeIfAbsent(rule.window(), resources::read).get(rule.metric()));
                 case REQUESTS -> {
                     if (!leader) {
                         continue;
@@ -200,6 +199,16 @@ final class Evaluator {
                                 values.put(endpoint, round(v));
                             }
                         }
+                    }
+                }
+                case ERRORS -> {
+                    if (!leader) {
+                        continue;
+                    }
+                    // One alert per new cause: it fires while the cause is younger than the window.
+                    for (ErrorGroups.FirstSeen f : errors.firstSeenSince(now.minus(rule.window()))) {
+                        values.put(f.exception() + " at " + f.frame() + " (" + f.version() + ")",
+                                (double) f.occurrencesInVersion());
                     }
                 }
                 case VERSION -> {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What a rule watches. Request metrics are computed per endpoint over the rule's window; resource metrics
  * are read from this instance's host and JVM at each evaluation; the version metric comes from the
- * version report's rank test.
+ * version report's rank test; new errors from the causes the store grouped (first seen within the window).
  */
 public enum Metric {
     P50("p50", Source.REQUESTS, Unit.MILLISECONDS, "median response time"),
@@ -22,10 +22,12 @@ public enum Metric {
     THREADS("threads", Source.RESOURCE, Unit.COUNT, "live JVM threads"),
     VERSION_SLOWDOWN("version_slowdown", Source.VERSION, Unit.PERCENT,
             "how much slower (median) the newest version is than the one before, where the rank test says"
-                    + " significantly");
+                    + " significantly"),
+    NEW_ERRORS("new_errors", Source.ERRORS, Unit.COUNT,
+            "occurrences of each cause of errors first seen within the window (a new bug, often of a deploy)");
 
     /** Where a metric's values come from; decides who evaluates it (docs/alerts.md#instances). */
-    public enum Source { REQUESTS, RESOURCE, VERSION }
+    public enum Source { REQUESTS, RESOURCE, VERSION, ERRORS }
 
     private final String id;
     private final Source source;
@@ -57,7 +59,7 @@ public enum Metric {
 
     /** Whether the rule applies to endpoints (and has an endpoint pattern). */
     public boolean perEndpoint() {
-        return source != Source.RESOURCE;
+        return source == Source.REQUESTS || source == Source.VERSION;
     }
 
     public static Optional<Metric> of(String id) {

@@ -14,4 +14,12 @@ public interface ResourceReadings {
      * the metric's unit; a metric that cannot be read is left out (its alerts see "no data").
      */
     Map<Metric, Double> read();
+
+    /**
+     * The values over a rule's window, where the readings keep a history ({@link SampledResources}: the
+     * mean of the window's samples); a reading without history answers the current values.
+     */
+    default Map<Metric, Double> read(java.time.Duration window) {
+        return read();
+    }
 }

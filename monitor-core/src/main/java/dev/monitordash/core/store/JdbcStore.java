@@ -125,10 +125,10 @@ public final class JdbcStore implements MonitorStore {
         }, clock);
         this.tests = new JdbcTestStore(this::inTransaction, this::openSnapshot, clock);
         this.ownDrivers = new OwnDrivers(config.databaseUrl(), ApplicationLoader.ofCurrentThread());
-        this.resources = new ResourceTables(this::transaction, this::openSnapshot);
+        this.resources = new ResourceTables(this::inTransaction, this::openSnapshot);
         this.errors = new ErrorTables(this::openSnapshot);
         this.errorWriter = new ErrorWriter(dev.monitordash.core.outlier.Masking.of(config));
-        this.resourceErrorRetention = new ResourceErrorRetention(this::transaction, clock, System::nanoTime,
+        this.resourceErrorRetention = new ResourceErrorRetention(this::inTransaction, clock, System::nanoTime,
                 config.retentionResources(), config.retentionRollups());
     }
 

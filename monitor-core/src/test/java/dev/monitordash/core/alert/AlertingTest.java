@@ -3,6 +3,7 @@ package dev.monitordash.core.alert;
 import dev.monitordash.core.alert.notify.NotificationRecord;
 import dev.monitordash.core.alert.notify.Receiver;
 import dev.monitordash.core.alert.notify.ReceiverKind;
+import dev.monitordash.core.record.RequestRecord;
 import dev.monitordash.core.testing.Await;
 import dev.monitordash.core.testing.WebhookServer;
 import dev.monitordash.core.testing.SqliteTestDatabase;
@@ -96,6 +97,39 @@ class AlertingTest {
         List<NotificationRecord> history = f.alerting.history(10);
         assertEquals(List.of("resolved", "firing"), history.stream().map(NotificationRecord::kind).toList());
         assertTrue(history.stream().allMatch(h -> h.outcome().equals("sent")));
+    }
+
+    /** Issue 11 item 4: a cause of errors never seen before (a new bug, often of a deploy) is an alert. */
+    @Test
+    void aNewCauseOfErrorsFiresWhileYoungerThanTheWindowAndAnOldOneNever() throws Exception {
+        f.webhook("ops", hook.url("/hook"), null);
+        f.rule("new bug", Metric.NEW_ERRORS, "*", 0, Duration.ZERO);
+        dev.monitordash.core.endpoint.Endpoint checkout = dev.monitordash.core.testing.Records.endpoint("/checkout");
+        long start = dev.monitordash.core.testing.Records.micros(f.clock.instant().minusSeconds(5));
+        f.store.writeBatch(List.of(
+                new RequestRecord(checkout, start, 2_000_000, "POST", 500, "ann", null, null, null,
+                        new IllegalStateException("cart 17 is locked")),
+                new RequestRecord(checkout, start + 1, 2_000_000, "POST", 500, "bob", null, null, null,
+                        new IllegalStateException("cart 18 is locked"))), dev.monitordash.core.testing.Records.ORIGIN);
+
+        f.evaluate(Duration.ZERO);
+        List<Alert> firing = f.alerting.alerts().stream().filter(a -> a.state() == AlertState.FIRING).toList();
+        assertEquals(1, firing.size(), "one cause, one alert: " + f.alerting.alerts());
+        assertTrue(firing.get(0).series().startsWith("java.lang.IllegalStateException at "), firing.get(0).series());
+        assertEquals(2, firing.get(0).value(), "both requests of the cause");
+        Await.until("the firing message arrives", WAIT, () -> hook.received().size() == 1);
+        assertTrue(hook.received().get(0).body().contains("IllegalStateException"), hook.received().get(0).body());
+
+        // Six minutes on, the cause is older than the rule's window of five: no longer new, resolved.
+        f.evaluate(Duration.ofMinutes(6));
+        assertEquals(List.of(AlertState.RESOLVED), f.alerting.alerts().stream().map(Alert::state).toList());
+        // The same cause again is not new.
+        f.store.writeBatch(List.of(new RequestRecord(checkout, dev.monitordash.core.testing.Records.micros(
+                f.clock.instant().minusSeconds(5)), 2_000_000, "POST", 500, "cy", null, null, null,
+                new IllegalStateException("cart 19 is locked"))), dev.monitordash.core.testing.Records.ORIGIN);
+        f.evaluate(Duration.ofSeconds(30));
+        assertTrue(f.alerting.alerts().stream().noneMatch(a -> a.state() == AlertState.FIRING), f.alerting.alerts()
+                .toString());
     }
 
     @Test

@@ -80,6 +80,19 @@ public interface AnalyticsQueries {
     /** One endpoint's times per hour of the day and per user on both sides, to check a change's confounders. */
     ReportDetail reportDetail(String endpoint, ReportSide before, ReportSide after);
 
+    /**
+     * {@link #reportDetail} of several endpoints, by name: the report asks once for all that changed, so a
+     * store can read each side's hours in one pass instead of one per endpoint.
+     */
+    default java.util.Map<String, ReportDetail> reportDetails(java.util.Collection<String> endpoints,
+            ReportSide before, ReportSide after) {
+        java.util.Map<String, ReportDetail> out = new java.util.LinkedHashMap<>();
+        for (String endpoint : endpoints) {
+            out.put(endpoint, reportDetail(endpoint, before, after));
+        }
+        return out;
+    }
+
     /** Every version the store knows, first seen first. */
     List<DeployedVersion> deployedVersions();
 

@@ -103,6 +103,12 @@ public final class JdbcAnalyticsQueries implements AnalyticsQueries {
     }
 
     @Override
+    public java.util.Map<String, ReportDetail> reportDetails(java.util.Collection<String> endpoints,
+            ReportSide before, ReportSide after) {
+        return reports.details(endpoints, before, after);
+    }
+
+    @Override
     public List<DeployedVersion> deployedVersions() {
         return reports.versions();
     }

@@ -63,6 +63,31 @@ final class ReportQueries {
         });
     }
 
+    /**
+     * {@link #detail} of several endpoints in one snapshot: each side's hours in one pass over the hourly
+     * rollups of its range for all of them (the key leads with the hour, so a pass per endpoint would read
+     * every endpoint's rows of the range again: most of a 10 M-request report's time), users per endpoint.
+     */
+    Map<String, ReportDetail> details(java.util.Collection<String> endpoints, ReportSide before, ReportSide after) {
+        return reads.read("the report's checks", c -> {
+            Map<Long, String> ids = new HashMap<>();
+            for (String endpoint : endpoints) {
+                ids.put(Reads.endpointId(c, endpoint), endpoint);
+            }
+            Map<Long, Origins.Origin> origins = Origins.all(c);
+            Map<Long, List<DurationSketch>> hoursBefore = hours(c, ids.keySet(), before, origins);
+            Map<Long, List<DurationSketch>> hoursAfter = hours(c, ids.keySet(), after, origins);
+            Map<String, ReportDetail> out = new java.util.LinkedHashMap<>();
+            for (String endpoint : endpoints) {
+                long id = ids.entrySet().stream().filter(e -> e.getValue().equals(endpoint)).findFirst()
+                        .orElseThrow().getKey();
+                out.put(endpoint, new ReportDetail(hoursBefore.get(id), hoursAfter.get(id),
+                        users(c, id, before, origins), users(c, id, after, origins)));
+            }
+            return out;
+        });
+    }
+
     List<DeployedVersion> versions() {
         return reads.read("the versions", c -> {
             List<DeployedVersion> out = new ArrayList<>();
@@ -128,6 +153,34 @@ final class ReportQueries {
                 s.statuses.add(status);
             }
         });
+        return out;
+    }
+
+    /** Each endpoint's whole hours of the side, from rollup_hour, per UTC hour of the day: one pass for all. */
+    private static Map<Long, List<DurationSketch>> hours(Connection c, java.util.Set<Long> endpoints, ReportSide side,
+            Map<Long, Origins.Origin> origins) throws SQLException {
+        RollupSpan span = RollupSpan.of(side.range());
+        Map<Long, List<DurationSketch>> out = new HashMap<>();
+        for (long endpoint : endpoints) {
+            List<DurationSketch> hours = new ArrayList<>();
+            for (int h = 0; h < ReportDetail.HOURS; h++) {
+                hours.add(new DurationSketch());
+            }
+            out.put(endpoint, hours);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT hour, endpoint_id, origin_id, sketch FROM rollup_hour "
+                + "WHERE hour >= ? AND hour < ?")) {
+            Reads.bind(ps, span.firstHour(), span.endHour());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<DurationSketch> hours = out.get(rs.getLong(2));
+                    if (hours != null && onSide(side, origins.get(rs.getLong(3)))) {
+                        hours.get((int) Math.floorMod(rs.getLong(1), (long) ReportDetail.HOURS))
+                                .merge(Lenient.sketch(rs.getBytes(4)));
+                    }
+                }
+            }
+        }
         return out;
     }
 

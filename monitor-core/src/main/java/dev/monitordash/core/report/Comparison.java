@@ -12,6 +12,7 @@ import dev.monitordash.core.stats.MannWhitney;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -34,7 +35,7 @@ final class Comparison {
     }
 
     static Report analyse(ReportSide before, ReportSide after, List<EndpointTimes> times, ReportSettings settings,
-            Function<String, ReportDetail> detail) {
+            Function<List<String>, Map<String, ReportDetail>> details) {
         List<Tested> tested = new ArrayList<>();
         List<Double> pValues = new ArrayList<>();
         for (EndpointTimes e : times) {
@@ -60,12 +61,17 @@ final class Comparison {
                 parts.add(c.withAdjusted(q, q <= settings.falseDiscoveryRate() && settings.relevant(c.ratio())
                         && agrees(c, t)));
             }
-            EndpointChange change = change(t, parts, settings);
+            all.add(change(t, parts, settings));
+        }
+        // The confounders of every changed endpoint, from one read of their details.
+        List<String> changed = all.stream().filter(c -> c.verdict().changed()).map(EndpointChange::endpoint).toList();
+        Map<String, ReportDetail> detail = changed.isEmpty() ? Map.of() : details.apply(changed);
+        for (int i = 0; i < all.size(); i++) {
+            EndpointChange change = all.get(i);
             if (change.verdict().changed()) {
-                change = change.withChecks(Confounders.check(change, t.times, detail.apply(t.times.endpoint()),
-                        settings));
+                all.set(i, change.withChecks(Confounders.check(change, tested.get(i).times,
+                        detail.get(change.endpoint()), settings)));
             }
-            all.add(change);
         }
         Comparator<EndpointChange> mostExtraTime = Comparator.comparingDouble(EndpointChange::extraSeconds).reversed();
         List<EndpointChange> slower = all.stream()

@@ -26,6 +26,6 @@ public final class Reports {
 
     public Report compare(ReportSide before, ReportSide after) {
         return Comparison.analyse(before, after, queries.reportTimes(before, after), settings,
-                endpoint -> queries.reportDetail(endpoint, before, after));
+                endpoints -> queries.reportDetails(endpoints, before, after));
     }
 }

@@ -136,7 +136,7 @@ final class Scenario {
 
     Report report(ReportSettings settings) {
         Built built = build();
-        return Comparison.analyse(BEFORE, AFTER, built.times(), settings, built.details()::get);
+        return Comparison.analyse(BEFORE, AFTER, built.times(), settings, endpoints -> built.details());
     }
 
     /** One side of one endpoint, accumulated like the rollups. */

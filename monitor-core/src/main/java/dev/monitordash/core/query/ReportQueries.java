@@ -124,12 +124,26 @@ final class ReportQueries {
         return origin != null && (side.version() == null || side.version().equals(origin.version()));
     }
 
+    /**
+     * The side's origins as a SQL condition, so that the database returns only the side's rows: a version's
+     * side is a fraction of the range's rows, and on PostgreSQL each row returned is a sketch sent over the
+     * connection. Ids are the store's own numbers, written into the statement; "" for every origin.
+     */
+    private static String originsOf(ReportSide side, Map<Long, Origins.Origin> origins) {
+        if (side.version() == null) {
+            return "";
+        }
+        String ids = origins.entrySet().stream().filter(e -> onSide(side, e.getValue()))
+                .map(e -> Long.toString(e.getKey())).collect(java.util.stream.Collectors.joining(", "));
+        return ids.isEmpty() ? "origin_id IS NULL" : "origin_id IN (" + ids + ")";
+    }
+
     private static Map<Long, Side> side(Connection c, ReportSide side, Map<Long, Origins.Origin> origins)
             throws SQLException {
         RollupSpan span = RollupSpan.of(side.range());
         Map<Long, Side> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(RollupSpan.union(
-                "endpoint_id, origin_id, requests, total, fastest, slowest, sketch, statuses", ""))) {
+        try (PreparedStatement ps = c.prepareStatement(RollupSpan.union("endpoint_id, origin_id, requests, total, "
+                + "fastest, slowest, sketch, statuses", originsOf(side, origins)))) {
             Reads.bind(ps, span.params());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -168,8 +182,9 @@ final class ReportQueries {
             }
             out.put(endpoint, hours);
         }
+        String only = originsOf(side, origins);
         try (PreparedStatement ps = c.prepareStatement("SELECT hour, endpoint_id, origin_id, sketch FROM rollup_hour "
-                + "WHERE hour >= ? AND hour < ?")) {
+                + "WHERE hour >= ? AND hour < ?" + (only.isEmpty() ? "" : " AND " + only))) {
             Reads.bind(ps, span.firstHour(), span.endHour());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,9 +1,9 @@
 package dev.monitordash.junit;
 
+import dev.monitordash.core.json.JsonText;
+import dev.monitordash.core.store.EpochMicros;
 import dev.monitordash.core.tests.TestResult;
 import dev.monitordash.core.tests.TestRun;
-
-import java.time.Instant;
 
 /**
  * A run as the body of {@code POST api/tests/results} (docs/api.md#test-results). Written by hand: the
@@ -50,30 +50,10 @@ final class ResultsJson {
     }
 
     static String time(long epochMicros) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
-                Math.floorMod(epochMicros, 1_000_000L) * 1_000L).toString();
+        return EpochMicros.toInstant(epochMicros).toString();
     }
 
-    /** A JSON string: quotes, backslashes and every control character escaped (RFC 8259, section 7). */
     static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonText.string(sb, s);
     }
 }

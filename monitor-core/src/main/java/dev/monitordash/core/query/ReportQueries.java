@@ -10,10 +10,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What the version report reads, from rollups only, whatever the number of requests: per endpoint and side
@@ -55,12 +60,7 @@ final class ReportQueries {
     }
 
     ReportDetail detail(String endpoint, ReportSide before, ReportSide after) {
-        return reads.read("the report's checks of " + endpoint, c -> {
-            long id = Reads.endpointId(c, endpoint);
-            Map<Long, Origins.Origin> origins = Origins.all(c);
-            return new ReportDetail(hours(c, id, before, origins), hours(c, id, after, origins),
-                    users(c, id, before, origins), users(c, id, after, origins));
-        });
+        return details(List.of(endpoint), before, after).get(endpoint);
     }
 
     /**
@@ -68,20 +68,20 @@ final class ReportQueries {
      * rollups of its range for all of them (the key leads with the hour, so a pass per endpoint would read
      * every endpoint's rows of the range again: most of a 10 M-request report's time), users per endpoint.
      */
-    Map<String, ReportDetail> details(java.util.Collection<String> endpoints, ReportSide before, ReportSide after) {
+    Map<String, ReportDetail> details(Collection<String> endpoints, ReportSide before, ReportSide after) {
         return reads.read("the report's checks", c -> {
-            Map<Long, String> ids = new HashMap<>();
+            Map<String, Long> ids = new LinkedHashMap<>();
             for (String endpoint : endpoints) {
-                ids.put(Reads.endpointId(c, endpoint), endpoint);
+                ids.put(endpoint, Reads.endpointId(c, endpoint));
             }
             Map<Long, Origins.Origin> origins = Origins.all(c);
-            Map<Long, List<DurationSketch>> hoursBefore = hours(c, ids.keySet(), before, origins);
-            Map<Long, List<DurationSketch>> hoursAfter = hours(c, ids.keySet(), after, origins);
-            Map<String, ReportDetail> out = new java.util.LinkedHashMap<>();
-            for (String endpoint : endpoints) {
-                long id = ids.entrySet().stream().filter(e -> e.getValue().equals(endpoint)).findFirst()
-                        .orElseThrow().getKey();
-                out.put(endpoint, new ReportDetail(hoursBefore.get(id), hoursAfter.get(id),
+            Set<Long> wanted = new HashSet<>(ids.values());
+            Map<Long, List<DurationSketch>> hoursBefore = hours(c, wanted, before, origins);
+            Map<Long, List<DurationSketch>> hoursAfter = hours(c, wanted, after, origins);
+            Map<String, ReportDetail> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> e : ids.entrySet()) {
+                long id = e.getValue();
+                out.put(e.getKey(), new ReportDetail(hoursBefore.get(id), hoursAfter.get(id),
                         users(c, id, before, origins), users(c, id, after, origins)));
             }
             return out;
@@ -134,7 +134,7 @@ final class ReportQueries {
             return "";
         }
         String ids = origins.entrySet().stream().filter(e -> onSide(side, e.getValue()))
-                .map(e -> Long.toString(e.getKey())).collect(java.util.stream.Collectors.joining(", "));
+                .map(e -> Long.toString(e.getKey())).collect(Collectors.joining(", "));
         return ids.isEmpty() ? "origin_id IS NULL" : "origin_id IN (" + ids + ")";
     }
 
@@ -171,7 +171,7 @@ final class ReportQueries {
     }
 
     /** Each endpoint's whole hours of the side, from rollup_hour, per UTC hour of the day: one pass for all. */
-    private static Map<Long, List<DurationSketch>> hours(Connection c, java.util.Set<Long> endpoints, ReportSide side,
+    private static Map<Long, List<DurationSketch>> hours(Connection c, Set<Long> endpoints, ReportSide side,
             Map<Long, Origins.Origin> origins) throws SQLException {
         RollupSpan span = RollupSpan.of(side.range());
         Map<Long, List<DurationSketch>> out = new HashMap<>();
@@ -192,31 +192,6 @@ final class ReportQueries {
                     if (hours != null && onSide(side, origins.get(rs.getLong(3)))) {
                         hours.get((int) Math.floorMod(rs.getLong(1), (long) ReportDetail.HOURS))
                                 .merge(Lenient.sketch(rs.getBytes(4)));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The side's whole hours, from rollup_hour, per UTC hour of the day. */
-    private static List<DurationSketch> hours(Connection c, long endpoint, ReportSide side,
-            Map<Long, Origins.Origin> origins) throws SQLException {
-        RollupSpan span = RollupSpan.of(side.range());
-        List<DurationSketch> out = new ArrayList<>();
-        for (int h = 0; h < ReportDetail.HOURS; h++) {
-            out.add(new DurationSketch());
-        }
-        // The key leads with the hour: a range of hours, the endpoint filtered in the row. Read for the few
-        // endpoints that changed only, so a 90-day report reads 2 160 hours × origins rows per finding.
-        try (PreparedStatement ps = c.prepareStatement("SELECT hour, origin_id, sketch FROM rollup_hour "
-                + "WHERE hour >= ? AND hour < ? AND endpoint_id = ?")) {
-            Reads.bind(ps, span.firstHour(), span.endHour(), endpoint);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (onSide(side, origins.get(rs.getLong(2)))) {
-                        out.get((int) Math.floorMod(rs.getLong(1), (long) ReportDetail.HOURS))
-                                .merge(Lenient.sketch(rs.getBytes(3)));
                     }
                 }
             }

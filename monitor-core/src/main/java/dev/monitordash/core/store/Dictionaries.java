@@ -27,7 +27,7 @@ final class Dictionaries {
     static final class Names {
         private final String insert;
         private final String select;
-        private final Map<String, Long> cache = lru();
+        private final Map<String, Long> cache = lru(CACHE_SIZE);
         private final Map<String, Long> learned = new HashMap<>();
 
         Names(String table, String column) {
@@ -156,11 +156,12 @@ final class Dictionaries {
         }
     }
 
-    private static Map<String, Long> lru() {
+    /** A cache that drops its least recently used entry beyond {@code capacity}. */
+    static <K, V> Map<K, V> lru(int capacity) {
         return new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-                return size() > CACHE_SIZE;
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
             }
         };
     }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -35,12 +34,7 @@ final class RequestKinds {
             + "SELECT COALESCE(MIN(id), 0) - 1, ?, ? FROM request_kind WHERE id < 0 ON CONFLICT DO NOTHING";
     private static final String SELECT = "SELECT id FROM request_kind WHERE method = ? AND status = ?";
 
-    private final Map<Kind, Integer> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Kind, Integer> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private final Map<Kind, Integer> cache = Dictionaries.lru(CACHE_SIZE);
     private final Map<Kind, Integer> learned = new HashMap<>();
 
     /** The kind's id, inserting it when new. */

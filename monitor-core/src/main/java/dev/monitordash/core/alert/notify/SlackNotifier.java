@@ -1,5 +1,7 @@
 package dev.monitordash.core.alert.notify;
 
+import dev.monitordash.core.json.JsonText;
+
 import java.util.Map;
 
 /**

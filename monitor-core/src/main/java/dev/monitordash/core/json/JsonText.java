@@ -1,16 +1,19 @@
-package dev.monitordash.core.alert.notify;
+package dev.monitordash.core.json;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The little JSON the notifiers send, written by hand: the core module has no JSON library. */
-final class JsonText {
+/**
+ * The little JSON that core and the JUnit extension send (alert notifications, test results), written by
+ * hand: neither ships a JSON library into the host application.
+ */
+public final class JsonText {
 
     private JsonText() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value);
         return sb.toString();
@@ -55,7 +58,8 @@ final class JsonText {
         }
     }
 
-    private static void string(StringBuilder sb, String s) {
+    /** A JSON string: quotes, backslashes and every control character escaped (RFC 8259, section 7). */
+    public static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -9,6 +9,8 @@ import jakarta.servlet.http.MappingMatch;
 
 import java.lang.reflect.Proxy;
 import java.security.Principal;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A request and a response that answer, from plain fields, exactly what the filter asks on its path; any
@@ -47,9 +49,18 @@ final class StubExchange {
             return mapping;
         }
 
+        // Attributes as a container keeps them, in a map per request: the filter hands its measurement to
+        // frameworks through one (MonitoringDashboard.routeMatched), and what that costs belongs in the figure.
+        private final Map<String, Object> attributes = new HashMap<>();
+
         @Override
         public Object getAttribute(String name) {
-            return null;
+            return attributes.get(name);
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            attributes.put(name, value);
         }
 
         @Override

@@ -170,6 +170,10 @@ public final class DashboardServer implements AutoCloseable {
     public void record(String version, List<RequestRecord> requests) {
         monitor.store().writeBatch(requests, new Origin(version, monitor.config().serviceName(),
                 monitor.config().instanceName()));
+        // The user rollups follow a few seconds behind the writer; a page the test opens next reads them.
+        if (monitor.store() instanceof dev.monitordash.core.store.JdbcStore jdbc) {
+            jdbc.catchUp();
+        }
     }
 
     /** A request as the filter would measure it, by user "alice" from 127.0.0.1. */
